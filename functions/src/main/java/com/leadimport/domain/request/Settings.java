@@ -1,0 +1,8 @@
+package com.leadimport.domain.request;
+
+/** Stage 2 of the wizard: how rows are validated, screened, deduplicated and kept. */
+public record Settings(String name, boolean myDefault, Format format, String callingCode,
+                       DeleteExisting deleteExisting, boolean validateEmails, DncCheck dnc, Dedupe dedupe,
+                       String defaultSkillGroup, boolean clearFetchedData, TimeZoneSetting timeZone,
+                       Expiry expiry) {
+}
