@@ -1,0 +1,92 @@
+package com.leadimport.domain.secondary;
+
+import com.leadimport.domain.phone.FormattedPhone;
+import com.leadimport.domain.phone.PhoneFormatter;
+import com.leadimport.domain.request.FieldType;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Parses a contact data table value by its field type, in the formats the guide names
+ * (dates dd/mm/yyyy, times hh:mm, date-times dd/mm/yyyy hh:mm:ss). Values are stored in a
+ * canonical form: Long, BigDecimal, Boolean, or ISO-8601 text for dates and times.
+ */
+public final class SecondaryValueParser {
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d/M/uuuu").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
+    private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm:ss").withResolverStyle(ResolverStyle.STRICT);
+
+    private final PhoneFormatter phones;
+
+    public SecondaryValueParser(PhoneFormatter phones) {
+        this.phones = phones;
+    }
+
+    /** @throws InvalidValueException with a message saying what was expected */
+    public Object parse(FieldType type, String text) {
+        String value = text.trim();
+        return switch (type) {
+            case TEXT -> text;
+            case WHOLE_NUMBER -> wholeNumber(value);
+            case DECIMAL -> decimal(value);
+            case DATE -> parsed(() -> LocalDate.parse(value, DATE).toString(), value, "a date dd/mm/yyyy");
+            case TIME -> parsed(() -> LocalTime.parse(value, TIME).toString(), value, "a time hh:mm");
+            case DATE_TIME -> parsed(() -> LocalDateTime.parse(value, DATE_TIME).toString(), value, "a date and time dd/mm/yyyy hh:mm:ss");
+            case BOOLEAN -> bool(value);
+            case PHONE -> phone(value);
+        };
+    }
+
+    private static Long wholeNumber(String value) {
+        try {
+            return Long.valueOf(value.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("'" + value + "' is not a whole number");
+        }
+    }
+
+    private static BigDecimal decimal(String value) {
+        try {
+            return new BigDecimal(value.replace(",", ""));
+        } catch (NumberFormatException e) {
+            throw new InvalidValueException("'" + value + "' is not a decimal number");
+        }
+    }
+
+    private static Boolean bool(String value) {
+        return switch (value.toLowerCase(Locale.ROOT)) {
+            case "true", "yes", "y", "1" -> Boolean.TRUE;
+            case "false", "no", "n", "0" -> Boolean.FALSE;
+            default -> throw new InvalidValueException("'" + value + "' is not true or false (true/false, yes/no, y/n, 1/0)");
+        };
+    }
+
+    private String phone(String value) {
+        Optional<FormattedPhone> phone = phones.format(value);
+        return phone.map(FormattedPhone::display)
+                .orElseThrow(() -> new InvalidValueException("'" + value + "' is not a valid phone number"));
+    }
+
+    private static String parsed(java.util.function.Supplier<String> parse, String value, String expected) {
+        try {
+            return parse.get();
+        } catch (DateTimeParseException e) {
+            throw new InvalidValueException("'" + value + "' is not " + expected);
+        }
+    }
+
+    /** A value that does not parse as its field's type. */
+    public static final class InvalidValueException extends RuntimeException {
+        public InvalidValueException(String message) {
+            super(message);
+        }
+    }
+}
