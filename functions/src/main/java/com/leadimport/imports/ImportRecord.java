@@ -1,0 +1,31 @@
+package com.leadimport.imports;
+
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.row.Reason;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+
+/**
+ * An import as history shows it: the request as a settings snapshot, the file, progress while
+ * it runs, counts when it ends. {@code chunksScreened}/{@code chunksWritten} of
+ * {@code chunksTotal} are the two parallel phases. {@code executionId} is the workflow
+ * execution that claimed it.
+ */
+public record ImportRecord(String importId, ImportStatus status, ImportRequest request, String fileBucket,
+                           String fileKey, String fileName, Instant createdAt, String createdBy, LocalDate importDate,
+                           LocalDate expiresOn, Integer chunksTotal, int chunksScreened, int chunksWritten,
+                           Long totalRows, Long imported, Long rejected, Map<Reason, Long> rejectedByReason,
+                           Long replacedExisting, String rejectedRowsKey, String error, boolean purged,
+                           String executionId) {
+
+    public static ImportRecord awaitingFile(String importId, ImportRequest request, String fileBucket, String fileKey,
+                                            String fileName, Instant createdAt, String createdBy, LocalDate importDate) {
+        return new ImportRecord(importId, ImportStatus.AWAITING_FILE, request, fileBucket, fileKey, fileName, createdAt,
+                createdBy, importDate, null, null, 0, 0, null, null, null, Map.of(), null, null, null, false, null);
+    }
+
+    public String list() {
+        return request == null || request.details() == null ? null : request.details().list();
+    }
+}

@@ -1,0 +1,14 @@
+package com.leadimport.ports;
+
+import com.leadimport.domain.row.Lead;
+import java.time.LocalDate;
+
+/** A lead as the lead store holds it: the domain lead plus where it lives and when it goes. */
+public record StoredLead(String leadId, String list, String importId, Lead lead, String secondaryTable,
+                         LocalDate expiresOn, int callAttempts) {
+
+    /** Lead ids derive from the import and the row, so a retried chunk writes the same ids. */
+    public static String leadId(String importId, long rowNumber) {
+        return importId + "-" + String.format("%09d", rowNumber);
+    }
+}
