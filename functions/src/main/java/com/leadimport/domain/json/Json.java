@@ -17,4 +17,20 @@ public final class Json {
 
     private Json() {
     }
+
+    public static byte[] bytes(Object value) {
+        try {
+            return MAPPER.writeValueAsBytes(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("cannot write " + value.getClass().getSimpleName() + " as JSON", e);
+        }
+    }
+
+    public static <T> T read(java.io.InputStream in, Class<T> type) {
+        try (in) {
+            return MAPPER.readValue(in, type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + type.getSimpleName() + " JSON", e);
+        }
+    }
 }

@@ -11,5 +11,5 @@ import java.util.Map;
  */
 public record Candidate(long rowNumber, List<String> cells, Map<LeadField, String> fields,
                         Map<LeadField, FormattedPhone> phones, boolean phoneValuePresent, String callInfo,
-                        Map<String, Object> secondary) {
+                        Map<String, String> secondary) {
 }

@@ -9,7 +9,7 @@ import java.util.Map;
  * included, phones not); {@code phones} the numbers that survived formatting and DNC, by slot.
  */
 public record Lead(long rowNumber, Map<LeadField, String> fields, Map<LeadField, FormattedPhone> phones,
-                   String callInfo, String timeZone, Map<String, Object> secondary) {
+                   String callInfo, String timeZone, Map<String, String> secondary) {
 
     public String email() {
         return fields.get(LeadField.EMAIL);

@@ -79,10 +79,10 @@ public final class RowProcessor {
         if (email != null && validateEmails && !EmailAddresses.isValid(email)) {
             return refuse(row.rowNumber(), Reason.INVALID_EMAIL, "email '" + email + "' is not a valid email address", cells);
         }
-        Map<String, Object> secondary = secondaryFields.isEmpty() ? Map.of() : new LinkedHashMap<>();
+        Map<String, String> secondary = secondaryFields.isEmpty() ? Map.of() : new LinkedHashMap<>();
         for (SecondaryColumn column : secondaryFields) {
             try {
-                Object value = column.value(cells, secondaryParser);
+                String value = column.value(cells, secondaryParser);
                 if (value != null) {
                     secondary.put(column.name, value);
                 }
@@ -171,7 +171,7 @@ public final class RowProcessor {
     }
 
     private record SecondaryColumn(String name, SecondaryFieldMapping field, LeadFieldMapper mapper) {
-        Object value(List<String> cells, SecondaryValueParser parser) {
+        String value(List<String> cells, SecondaryValueParser parser) {
             String text = mapper.value(cells);
             if (text == null) {
                 text = field.defaultValue() == null || field.defaultValue().isEmpty() ? null : field.defaultValue();

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Parses a contact data table value by its field type, in the formats the guide names
  * (dates dd/mm/yyyy, times hh:mm, date-times dd/mm/yyyy hh:mm:ss). Values are stored in a
- * canonical form: Long, BigDecimal, Boolean, or ISO-8601 text for dates and times.
+ * canonical text: plain digits for numbers, {@code true}/{@code false}, ISO-8601 for dates
+ * and times, the formatted number for phones; the field type says how to store it.
  */
 public final class SecondaryValueParser {
 
@@ -31,7 +32,7 @@ public final class SecondaryValueParser {
     }
 
     /** @throws InvalidValueException with a message saying what was expected */
-    public Object parse(FieldType type, String text) {
+    public String parse(FieldType type, String text) {
         String value = text.trim();
         return switch (type) {
             case TEXT -> text;
@@ -45,26 +46,26 @@ public final class SecondaryValueParser {
         };
     }
 
-    private static Long wholeNumber(String value) {
+    private static String wholeNumber(String value) {
         try {
-            return Long.valueOf(value.replace(",", ""));
+            return Long.valueOf(value.replace(",", "")).toString();
         } catch (NumberFormatException e) {
             throw new InvalidValueException("'" + value + "' is not a whole number");
         }
     }
 
-    private static BigDecimal decimal(String value) {
+    private static String decimal(String value) {
         try {
-            return new BigDecimal(value.replace(",", ""));
+            return new BigDecimal(value.replace(",", "")).toPlainString();
         } catch (NumberFormatException e) {
             throw new InvalidValueException("'" + value + "' is not a decimal number");
         }
     }
 
-    private static Boolean bool(String value) {
+    private static String bool(String value) {
         return switch (value.toLowerCase(Locale.ROOT)) {
-            case "true", "yes", "y", "1" -> Boolean.TRUE;
-            case "false", "no", "n", "0" -> Boolean.FALSE;
+            case "true", "yes", "y", "1" -> "true";
+            case "false", "no", "n", "0" -> "false";
             default -> throw new InvalidValueException("'" + value + "' is not true or false (true/false, yes/no, y/n, 1/0)");
         };
     }

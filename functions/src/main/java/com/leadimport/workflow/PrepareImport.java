@@ -1,0 +1,135 @@
+package com.leadimport.workflow;
+
+import com.leadimport.domain.csv.LeadCsvReader;
+import com.leadimport.domain.request.Dedupe;
+import com.leadimport.domain.request.Details;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.RequestValidator;
+import com.leadimport.domain.request.Settings;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.ports.CatalogStore;
+import com.leadimport.ports.DialerBuffer;
+import com.leadimport.ports.DncStore;
+import com.leadimport.ports.FileStore;
+import com.leadimport.ports.ImportStore;
+import com.leadimport.ports.LeadStore;
+import java.io.InputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * First state of the workflow: finds (or, for a supplier drop, creates) the import the file
+ * belongs to, claims it for this execution, checks the file and the request as a whole, and
+ * only then changes anything: the list is created if missing, existing records are deleted
+ * when asked, and the dialler buffer is flushed when asked.
+ */
+public final class PrepareImport {
+
+    private final ImportStore imports;
+    private final CatalogStore catalog;
+    private final DncStore dnc;
+    private final LeadStore leads;
+    private final DialerBuffer buffer;
+    private final FileStore files;
+    private final Clock clock;
+
+    public PrepareImport(ImportStore imports, CatalogStore catalog, DncStore dnc, LeadStore leads, DialerBuffer buffer,
+                         FileStore files, Clock clock) {
+        this.imports = imports;
+        this.catalog = catalog;
+        this.dnc = dnc;
+        this.leads = leads;
+        this.buffer = buffer;
+        this.files = files;
+        this.clock = clock;
+    }
+
+    public ImportJob prepare(FileArrived file) {
+        String importId = importIdFor(file);
+        if (!imports.claim(importId, file.executionId())) {
+            return ImportJob.skipped(importId);
+        }
+        ImportRecord record = imports.find(importId).orElseThrow();
+        LocalDate today = record.importDate();
+        SecondaryFields.Resolution resolution = SecondaryFields.resolve(record.request(), catalog);
+        ImportRequest request = resolution.request();
+        RequestValidator.validate(request, headersOf(file, record.fileName()), today);
+        checkAgainstCatalog(request);
+
+        resolution.tableToSave().ifPresent(catalog::saveContactTable);
+        imports.saveRequest(importId, request);
+        Details details = request.details();
+        catalog.createList(details.list());
+        catalog.saveSupplier(details.supplier());
+        Settings settings = request.settings();
+        if (settings.deleteExisting() != null && settings.deleteExisting().enabled()) {
+            leads.deleteList(details.list(), settings.deleteExisting().keepLeadsWithCallbacks());
+        }
+        if (settings.clearFetchedData()) {
+            buffer.clear(details.list());
+        }
+        return new ImportJob(importId, false);
+    }
+
+    /** The import a file belongs to; a supplier drop's import is created here from the supplier's default. */
+    public String importIdFor(FileArrived file) {
+        Optional<String> upload = UploadKeys.importIdOfUpload(file.key());
+        if (upload.isPresent()) {
+            return upload.get();
+        }
+        String supplier = UploadKeys.supplierOf(file.key())
+                .orElseThrow(() -> new ImportRefusedException("'" + file.key()
+                        + "' is not an import upload: files go under uploads/<import>/ or suppliers/<supplier>/"));
+        String importId = UploadKeys.dropImportId(file.bucket(), file.key(), file.sequencer());
+        if (imports.find(importId).isEmpty()) {
+            ImportRequest request = catalog.supplierDefault(supplier)
+                    .map(template -> asSupplierDrop(template, UploadKeys.fileName(file.key())))
+                    .orElse(null);
+            imports.create(ImportRecord.awaitingFile(importId, request, file.bucket(), file.key(),
+                    UploadKeys.fileName(file.key()), clock.instant(), "supplier:" + supplier, LocalDate.now(clock)));
+            if (request == null) {
+                throw new SupplierNotConfiguredException(supplier);
+            }
+        }
+        return importId;
+    }
+
+    private static ImportRequest asSupplierDrop(ImportRequest template, String fileName) {
+        Details d = template.details();
+        Details details = new Details("Supplier drop: " + fileName, d.list(), d.supplier(), d.costPerLead(), true);
+        return new ImportRequest(details, template.settings(), template.mapping(), template.callInfo(), template.secondary());
+    }
+
+    private List<String> headersOf(FileArrived file, String fileName) {
+        long size = files.size(file.bucket(), file.key());
+        try (InputStream in = files.open(file.bucket(), file.key());
+             LeadCsvReader reader = LeadCsvReader.open(fileName, size, in)) {
+            return reader.headers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void checkAgainstCatalog(ImportRequest request) {
+        List<String> problems = new ArrayList<>();
+        Settings settings = request.settings();
+        if (settings.dnc() != null && settings.dnc().enabled()) {
+            List<String> known = dnc.categories();
+            settings.dnc().categories().stream().filter(c -> !known.contains(c))
+                    .forEach(c -> problems.add("settings.dnc.categories: '" + c + "' is not a DNC category (known: " + known + ")"));
+        }
+        Dedupe dedupe = settings.dedupe();
+        if (dedupe != null && dedupe.enabled() && dedupe.additionalLists() != null) {
+            dedupe.additionalLists().stream().filter(list -> !catalog.listExists(list))
+                    .forEach(list -> problems.add("settings.dedupe.additionalLists: '" + list + "' is not a list"));
+        }
+        if (!problems.isEmpty()) {
+            throw new com.leadimport.domain.request.RequestRefusedException(problems);
+        }
+    }
+}

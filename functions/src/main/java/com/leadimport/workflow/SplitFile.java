@@ -1,0 +1,73 @@
+package com.leadimport.workflow;
+
+import com.leadimport.domain.csv.CsvRow;
+import com.leadimport.domain.csv.LeadCsvReader;
+import com.leadimport.domain.expiry.ExpiryDates;
+import com.leadimport.domain.json.Json;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.ports.FileStore;
+import com.leadimport.ports.ImportStore;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Streams the upload once and writes it to the work bucket as chunks of {@code chunkRows}
+ * rows, each row keeping its number in the file, plus a manifest listing the chunks for the
+ * parallel Map states. Only one chunk is ever in memory.
+ */
+public final class SplitFile {
+
+    private final ImportStore imports;
+    private final FileStore files;
+    private final String workBucket;
+    private final int chunkRows;
+
+    public SplitFile(ImportStore imports, FileStore files, String workBucket, int chunkRows) {
+        if (chunkRows < 1) {
+            throw new IllegalArgumentException("chunk size must be at least 1 row, got " + chunkRows);
+        }
+        this.imports = imports;
+        this.files = files;
+        this.workBucket = workBucket;
+        this.chunkRows = chunkRows;
+    }
+
+    public SplitResult split(ImportJob job) {
+        ImportRecord record = imports.find(job.importId()).orElseThrow();
+        String importId = record.importId();
+        List<ChunkRef> manifest = new ArrayList<>();
+        long totalRows = 0;
+        long size = files.size(record.fileBucket(), record.fileKey());
+        try (InputStream in = files.open(record.fileBucket(), record.fileKey());
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in)) {
+            List<String> headers = reader.headers();
+            List<CsvRow> rows = new ArrayList<>(chunkRows);
+            for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+                rows.add(row);
+                totalRows++;
+                if (rows.size() == chunkRows) {
+                    manifest.add(writeChunk(importId, manifest.size(), headers, rows));
+                    rows.clear();
+                }
+            }
+            if (!rows.isEmpty()) {
+                manifest.add(writeChunk(importId, manifest.size(), headers, rows));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String manifestKey = WorkFiles.manifest(importId);
+        files.put(workBucket, manifestKey, Json.bytes(manifest), "application/json");
+        imports.started(importId, manifest.size(), totalRows,
+                ExpiryDates.expiresOn(record.request().settings().expiry(), record.importDate()).orElse(null));
+        return new SplitResult(importId, manifest.size(), totalRows, manifestKey);
+    }
+
+    private ChunkRef writeChunk(String importId, int chunk, List<String> headers, List<CsvRow> rows) {
+        files.put(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows), "text/csv");
+        return new ChunkRef(importId, chunk, rows.get(0).rowNumber(), rows.size());
+    }
+}

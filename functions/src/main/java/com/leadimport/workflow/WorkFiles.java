@@ -1,0 +1,40 @@
+package com.leadimport.workflow;
+
+/** Where an import's working files live in the work bucket. */
+public final class WorkFiles {
+
+    private WorkFiles() {
+    }
+
+    public static String prefix(String importId) {
+        return "work/" + importId + "/";
+    }
+
+    public static String manifest(String importId) {
+        return prefix(importId) + "manifest.json";
+    }
+
+    public static String chunk(String importId, int chunk) {
+        return prefix(importId) + "chunks/" + chunk + ".csv";
+    }
+
+    public static String screened(String importId, int chunk) {
+        return prefix(importId) + "screened/" + chunk + ".json";
+    }
+
+    public static String fingerprints(String importId, int chunk) {
+        return prefix(importId) + "keys/" + chunk + ".bin";
+    }
+
+    public static String duplicates(String importId, int chunk) {
+        return prefix(importId) + "duplicates/" + chunk + ".bin";
+    }
+
+    public static String result(String importId, int chunk) {
+        return prefix(importId) + "results/" + chunk + ".json";
+    }
+
+    public static String rejectedRows(String importId) {
+        return "rejected/" + importId + ".csv";
+    }
+}

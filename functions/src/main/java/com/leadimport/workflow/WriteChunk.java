@@ -1,0 +1,158 @@
+package com.leadimport.workflow;
+
+import com.leadimport.domain.dedupe.DedupeDecision;
+import com.leadimport.domain.dedupe.DedupeKeys;
+import com.leadimport.domain.dedupe.ExistingLead;
+import com.leadimport.domain.json.Json;
+import com.leadimport.domain.request.Dedupe;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.row.Lead;
+import com.leadimport.domain.row.Reason;
+import com.leadimport.domain.row.RowOutcome;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.ports.FileStore;
+import com.leadimport.ports.ImportStore;
+import com.leadimport.ports.LeadStore;
+import com.leadimport.ports.LeadStore.LeadRef;
+import com.leadimport.ports.StoredLead;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Second parallel phase, one chunk: drops the in-file duplicates, decides each remaining lead
+ * against the stored leads in the dedupe scope (one batched lookup for the chunk), records
+ * the decisions, then writes the leads, removes replaced ones and resets older ones.
+ */
+public final class WriteChunk {
+
+    private final ImportStore imports;
+    private final LeadStore leads;
+    private final FileStore files;
+    private final String workBucket;
+
+    public WriteChunk(ImportStore imports, LeadStore leads, FileStore files, String workBucket) {
+        this.imports = imports;
+        this.leads = leads;
+        this.files = files;
+        this.workBucket = workBucket;
+    }
+
+    public void write(ChunkRef ref) {
+        ImportRecord record = imports.find(ref.importId()).orElseThrow();
+        ScreenedChunk screened = Json.read(files.open(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
+                ScreenedChunk.class);
+        String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
+        ChunkResult result = files.exists(workBucket, resultKey)
+                ? Json.read(files.open(workBucket, resultKey), ChunkResult.class)
+                : decide(ref, record, screened);
+        if (!files.exists(workBucket, resultKey)) {
+            files.put(workBucket, resultKey, Json.bytes(result), "application/json");
+        }
+        Set<Long> importedRows = new HashSet<>(result.importedRows());
+        List<StoredLead> toStore = new ArrayList<>(importedRows.size());
+        ImportRequest request = record.request();
+        String secondaryTable = request.secondary() == null ? null : request.secondary().table();
+        for (Lead lead : screened.leads()) {
+            if (importedRows.contains(lead.rowNumber())) {
+                toStore.add(new StoredLead(StoredLead.leadId(ref.importId(), lead.rowNumber()), request.details().list(),
+                        ref.importId(), lead, lead.secondary().isEmpty() ? null : secondaryTable, record.expiresOn(), 0));
+            }
+        }
+        leads.write(toStore);
+        leads.delete(result.replaced());
+        leads.resetCallAttempts(result.reset());
+        imports.chunkWritten(ref.importId(), ref.chunk());
+    }
+
+    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened) {
+        Dedupe dedupe = record.request().settings().dedupe();
+        boolean deduping = dedupe != null && dedupe.enabled();
+        Set<Long> inFile = deduping
+                ? RowNumbers.decode(files.open(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
+                : Set.of();
+        List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
+        OriginalCells cells = new OriginalCells(ref);
+        List<Lead> candidates = new ArrayList<>();
+        for (Lead lead : screened.leads()) {
+            if (inFile.contains(lead.rowNumber())) {
+                rejected.add(cells.rejection(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action())));
+            } else {
+                candidates.add(lead);
+            }
+        }
+        List<Long> imported = new ArrayList<>();
+        Set<LeadRef> replaced = new LinkedHashSet<>();
+        Set<LeadRef> reset = new LinkedHashSet<>();
+        Map<String, List<ExistingLead>> matches = deduping && dedupe.scope() != Dedupe.Scope.FILE
+                ? existingMatches(ref.importId(), record.request(), candidates)
+                : Map.of();
+        for (Lead lead : candidates) {
+            DedupeDecision decision = matches.isEmpty()
+                    ? DedupeDecision.IMPORT
+                    : DedupeDecision.decide(dedupe.action(), DedupeKeys.of(lead, dedupe.on()), matches);
+            decision.replace().forEach(e -> replaced.add(new LeadRef(e.list(), e.leadId())));
+            decision.reset().forEach(e -> reset.add(new LeadRef(e.list(), e.leadId())));
+            if (decision.importLead()) {
+                imported.add(lead.rowNumber());
+            } else {
+                rejected.add(cells.rejection(lead, decision.reason(), decision.message()));
+            }
+        }
+        rejected.sort(Comparator.comparingLong(RowOutcome.Rejected::rowNumber));
+        return new ChunkResult(ref.chunk(), imported, rejected, List.copyOf(replaced), List.copyOf(reset));
+    }
+
+    /** Stored leads in scope sharing a key with the chunk's leads, leaving out this import's own leads. */
+    private Map<String, List<ExistingLead>> existingMatches(String importId, ImportRequest request, List<Lead> candidates) {
+        Dedupe dedupe = request.settings().dedupe();
+        Set<String> keys = new LinkedHashSet<>();
+        candidates.forEach(lead -> keys.addAll(DedupeKeys.of(lead, dedupe.on())));
+        if (keys.isEmpty()) {
+            return Map.of();
+        }
+        List<String> lists = null;
+        if (dedupe.scope() == Dedupe.Scope.LISTS) {
+            lists = new ArrayList<>();
+            if (dedupe.destinationList()) {
+                lists.add(request.details().list());
+            }
+            if (dedupe.additionalLists() != null) {
+                dedupe.additionalLists().stream().filter(l -> !l.equals(request.details().list())).forEach(lists::add);
+            }
+        }
+        String ownPrefix = importId + "-";
+        Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
+        leads.findMatches(keys, lists).forEach((key, found) -> {
+            List<ExistingLead> others = found.stream().filter(e -> !e.leadId().startsWith(ownPrefix)).toList();
+            if (!others.isEmpty()) {
+                matches.put(key, others);
+            }
+        });
+        return matches;
+    }
+
+    /** The original cells of the chunk's rows, read back from the chunk only when a lead is rejected here. */
+    private final class OriginalCells {
+        private final ChunkRef ref;
+        private Map<Long, List<String>> byRow;
+
+        OriginalCells(ChunkRef ref) {
+            this.ref = ref;
+        }
+
+        RowOutcome.Rejected rejection(Lead lead, Reason reason, String message) {
+            if (byRow == null) {
+                byRow = new java.util.HashMap<>();
+                ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())))
+                        .rows().forEach(row -> byRow.put(row.rowNumber(), row.cells()));
+            }
+            return new RowOutcome.Rejected(lead.rowNumber(), reason, message, byRow.get(lead.rowNumber()));
+        }
+    }
+}
