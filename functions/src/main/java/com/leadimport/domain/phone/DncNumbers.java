@@ -1,11 +1,36 @@
 package com.leadimport.domain.phone;
 
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.Optional;
 
-/** Normalises a number entered on a DNC list (any common UK or international form) to E.164. */
+/**
+ * Normalises a number entered on a DNC list or a TPS file (national with a leading 0, with or
+ * without spaces, +44, 0044 or 44 forms) to E.164, so it matches however the lead's number
+ * was written. UK is the default country; a number that cannot be read is empty.
+ */
 public final class DncNumbers {
 
+    private DncNumbers() {
+    }
+
     public static Optional<String> toE164(String anyForm) {
-        throw new UnsupportedOperationException("being written");
+        String text = anyForm.strip();
+        if (text.isEmpty()) {
+            return Optional.empty();
+        }
+        long nsn = PhoneFormatter.nationalNumber(text, PhoneFormatter.Country.UK);
+        try {
+            PhoneNumber number = nsn > 0
+                    ? new PhoneNumber().setCountryCode(44).setNationalNumber(nsn)
+                    : PhoneFormatter.UTIL.parse(text.startsWith("00") ? "+" + text.substring(2) : text, "GB");
+            if (!PhoneFormatter.UTIL.isPossibleNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(PhoneFormatter.UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
     }
 }

@@ -68,15 +68,15 @@ class RowProcessorTest {
 
     @Test
     void aGoodRowBecomesALead() {
-        Lead lead = imported(PROCESSOR.process(row(1, "Ann", "07700 900123", "", "ann@example.com", "31/05/2026", "Gold", ""),
+        Lead lead = imported(PROCESSOR.process(row(1, "Ann", "07412 345123", "", "ann@example.com", "31/05/2026", "Gold", ""),
                 DncLookup.NONE));
 
         assertThat(lead.rowNumber()).isEqualTo(1);
         assertThat(lead.fields()).containsEntry(LeadField.FIRST_NAME, "Ann").containsEntry(LeadField.ADDRESS1, "1 High St")
                 .containsEntry(LeadField.SKILL_GROUP, "Sales");
         assertThat(lead.phones()).containsOnlyKeys(LeadField.PHONE1);
-        assertThat(lead.phones().get(LeadField.PHONE1).display()).isEqualTo("07700900123");
-        assertThat(lead.phones().get(LeadField.PHONE1).e164()).isEqualTo("+447700900123");
+        assertThat(lead.phones().get(LeadField.PHONE1).display()).isEqualTo("07412345123");
+        assertThat(lead.phones().get(LeadField.PHONE1).e164()).isEqualTo("+447412345123");
         assertThat(lead.email()).isEqualTo("ann@example.com");
         assertThat(lead.callInfo()).isEqualTo("Ann on Gold");
         assertThat(lead.secondary()).containsEntry("Contract End", "2026-05-31").containsEntry("Tariff", "Gold");
@@ -85,7 +85,7 @@ class RowProcessorTest {
 
     @Test
     void aMappedSkillGroupWinsOverTheDefaultAndSecondaryDefaultsFillBlanks() {
-        Lead lead = imported(PROCESSOR.process(row(1, "Ann", "07700900123", "", "", "", "", "Retention"), DncLookup.NONE));
+        Lead lead = imported(PROCESSOR.process(row(1, "Ann", "07412345123", "", "", "", "", "Retention"), DncLookup.NONE));
 
         assertThat(lead.fields()).containsEntry(LeadField.SKILL_GROUP, "Retention");
         assertThat(lead.secondary()).containsEntry("Tariff", "Unknown").doesNotContainKey("Contract End");
@@ -95,7 +95,7 @@ class RowProcessorTest {
     void aStaticTimeZoneTagsEveryLead() {
         RowProcessor processor = new RowProcessor(request(true, new TimeZoneSetting(true, "Europe/Dublin"), null), HEADERS);
 
-        assertThat(imported(processor.process(row(1, "Ann", "07700900123", "", "", "", "", ""), DncLookup.NONE)).timeZone())
+        assertThat(imported(processor.process(row(1, "Ann", "07412345123", "", "", "", "", ""), DncLookup.NONE)).timeZone())
                 .isEqualTo("Europe/Dublin");
     }
 
@@ -110,7 +110,7 @@ class RowProcessorTest {
 
     @Test
     void anInvalidEmailIsRejectedBeforeAnInvalidFieldWhenValidating() {
-        RowOutcome outcome = PROCESSOR.process(row(2, "Ann", "07700900123", "", "ann@", "32/13/2026", "", ""), DncLookup.NONE);
+        RowOutcome outcome = PROCESSOR.process(row(2, "Ann", "07412345123", "", "ann@", "32/13/2026", "", ""), DncLookup.NONE);
 
         assertThat(rejected(outcome, Reason.INVALID_EMAIL).message()).contains("ann@");
     }
@@ -119,13 +119,13 @@ class RowProcessorTest {
     void withoutEmailValidationTheEmailIsKeptAsIs() {
         RowProcessor processor = new RowProcessor(request(false, null, null), HEADERS);
 
-        assertThat(imported(processor.process(row(2, "Ann", "07700900123", "", "ann@", "", "", ""), DncLookup.NONE)).email())
+        assertThat(imported(processor.process(row(2, "Ann", "07412345123", "", "ann@", "", "", ""), DncLookup.NONE)).email())
                 .isEqualTo("ann@");
     }
 
     @Test
     void anUnparseableSecondaryValueNamesTheField() {
-        RowOutcome outcome = PROCESSOR.process(row(3, "Ann", "07700900123", "", "", "31/02/2026", "", ""), DncLookup.NONE);
+        RowOutcome outcome = PROCESSOR.process(row(3, "Ann", "07412345123", "", "", "31/02/2026", "", ""), DncLookup.NONE);
 
         assertThat(rejected(outcome, Reason.INVALID_FIELD).message())
                 .isEqualTo("field 'Contract End': '31/02/2026' is not a date dd/mm/yyyy");
@@ -153,32 +153,32 @@ class RowProcessorTest {
 
     @Test
     void everyNumberOnDncRejectsTheLeadAsDnc() {
-        DncLookup dnc = Set.of("+447700900123", "+441632960001")::contains;
+        DncLookup dnc = Set.of("+447412345123", "+441134960001")::contains;
 
-        rejected(PROCESSOR.process(row(8, "Ann", "07700900123", "01632 960001", "", "", "", ""), dnc), Reason.DNC);
+        rejected(PROCESSOR.process(row(8, "Ann", "07412345123", "0113 496 0001", "", "", "", ""), dnc), Reason.DNC);
     }
 
     @Test
     void dncWinsOverInvalidPhoneWhenOneNumberWasOnDncAndTheOtherInvalid() {
-        DncLookup dnc = Set.of("+447700900123")::contains;
+        DncLookup dnc = Set.of("+447412345123")::contains;
 
-        rejected(PROCESSOR.process(row(9, "Ann", "07700900123", "12345", "", "", "", ""), dnc), Reason.DNC);
+        rejected(PROCESSOR.process(row(9, "Ann", "07412345123", "12345", "", "", "", ""), dnc), Reason.DNC);
     }
 
     @Test
     void aNumberOnDncIsDroppedAndTheLeadKeptWithTheOther() {
-        DncLookup dnc = Set.of("+447700900123")::contains;
+        DncLookup dnc = Set.of("+447412345123")::contains;
 
-        Lead lead = imported(PROCESSOR.process(row(10, "Ann", "07700900123", "01632 960001", "", "", "", ""), dnc));
+        Lead lead = imported(PROCESSOR.process(row(10, "Ann", "07412345123", "0113 496 0001", "", "", "", ""), dnc));
 
         assertThat(lead.phones()).containsOnlyKeys(LeadField.PHONE2);
-        assertThat(lead.phones().get(LeadField.PHONE2).display()).isEqualTo("01632960001");
+        assertThat(lead.phones().get(LeadField.PHONE2).display()).isEqualTo("01134960001");
     }
 
     @Test
     void countsAlwaysAddUp() {
         OutcomeCounts counts = new OutcomeCounts();
-        counts.count(PROCESSOR.process(row(1, "Ann", "07700900123", "", "", "", "", ""), DncLookup.NONE));
+        counts.count(PROCESSOR.process(row(1, "Ann", "07412345123", "", "", "", "", ""), DncLookup.NONE));
         counts.count(PROCESSOR.process(row(2, "Bob", "", "", "", "", "", ""), DncLookup.NONE));
         counts.count(PROCESSOR.process(row(3, "Cy", "1", "", "", "", "", ""), DncLookup.NONE));
 

@@ -30,7 +30,7 @@ class SecondaryValueParserTest {
             "BOOLEAN|Yes|true",
             "BOOLEAN|n|false",
             "BOOLEAN|1|true",
-            "PHONE|07700 900123|07700900123"})
+            "PHONE|07412 345123|07412345123"})
     void parsesEachTypeToItsCanonicalText(FieldType type, String text, String expected) {
         assertThat(parser.parse(type, text)).isEqualTo(expected);
     }

@@ -1,0 +1,193 @@
+package com.leadimport.domain.phone;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import com.leadimport.domain.request.Format;
+import com.leadimport.domain.request.Format.FormatPreset;
+import com.leadimport.domain.request.Format.LeadingZero;
+import java.util.Optional;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class PhoneFormatterTest {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+    private static final PhoneFormatter UK = PhoneFormatter.forSettings(Format.preset(FormatPreset.DEFAULT_UK), "");
+    private static final PhoneFormatter UK_INTERNATIONAL = PhoneFormatter.forSettings(Format.preset(FormatPreset.INTERNATIONAL_UK), "");
+    private static final PhoneFormatter AUS = PhoneFormatter.forSettings(Format.preset(FormatPreset.INTERNATIONAL_AUS), "");
+    private static final PhoneFormatter SA = PhoneFormatter.forSettings(Format.preset(FormatPreset.INTERNATIONAL_SA), "");
+
+    private static PhoneFormatter advanced(LeadingZero zero, boolean removeNonDigits, Integer min, Integer max,
+                                           Integer truncate, String callingCode) {
+        return PhoneFormatter.forSettings(new Format(FormatPreset.ADVANCED, zero, removeNonDigits, min, max, truncate), callingCode);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"07412 345123", "07412345123", "+44 7412 345123", "+447412345123", "0044 7412 345123",
+            "44 7412 345123", "7412345123", "(07412) 345-123", "074.123.45123", "+44 (0)7412 345123"})
+    void defaultUkWritesEveryFormNationally(String raw) {
+        assertThat(UK.format(raw)).contains(new FormattedPhone("07412345123", "+447412345123"));
+    }
+
+    @Test
+    void internationalUkUses0044() {
+        assertThat(UK_INTERNATIONAL.format("0113 496 0001")).contains(new FormattedPhone("00441134960001", "+441134960001"));
+    }
+
+    @Test
+    void crownDependencyNumbersAreUkNumbers() {
+        for (String region : new String[] {"JE", "GG", "IM"}) {
+            PhoneNumber example = UTIL.getExampleNumberForType(region, PhoneNumberType.MOBILE);
+            String national = "0" + example.getNationalNumber();
+
+            assertThat(UK.format(national)).as(region).contains(new FormattedPhone(national, "+44" + example.getNationalNumber()));
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"12345", "07412 34512", "074123451234", "not a number", "07700 9OO123", "+61 412 345 678",
+            "0800 123", "+33 1 23 45 67 89"})
+    void refusesWhatIsNotAValidUkNumber(String raw) {
+        assertThat(UK.format(raw)).isEmpty();
+    }
+
+    @Test
+    void australianAndSouthAfricanPresetsValidateForTheirCountry() {
+        assertThat(AUS.format("0412 345 678")).contains(new FormattedPhone("0061412345678", "+61412345678"));
+        assertThat(AUS.format("+61 2 9876 5432")).contains(new FormattedPhone("0061298765432", "+61298765432"));
+        assertThat(AUS.format("07412 345123")).isEmpty();
+        assertThat(SA.format("082 123 4567")).contains(new FormattedPhone("0027821234567", "+27821234567"));
+        assertThat(SA.format("+27 21 123 4567")).contains(new FormattedPhone("0027211234567", "+27211234567"));
+    }
+
+    @Test
+    void theCallingCodeIsRedundantWithAPreset() {
+        PhoneFormatter withZero = PhoneFormatter.forSettings(Format.preset(FormatPreset.DEFAULT_UK), "0");
+
+        assertThat(withZero.format("7412 345123")).contains(new FormattedPhone("07412345123", "+447412345123"));
+    }
+
+    @Test
+    void advancedAddsRemovesOrKeepsTheLeadingZero() {
+        assertThat(advanced(LeadingZero.ADD, false, null, null, null, "").format("7412 345123").map(FormattedPhone::display))
+                .contains("07412345123");
+        assertThat(advanced(LeadingZero.REMOVE, false, null, null, null, "").format("07412 345123").map(FormattedPhone::display))
+                .contains("7412345123");
+        assertThat(advanced(LeadingZero.KEEP, false, null, null, null, "").format("0612 345").map(FormattedPhone::display))
+                .contains("0612345");
+    }
+
+    @Test
+    void advancedRefusesLettersUnlessNonDigitsAreRemoved() {
+        assertThat(advanced(LeadingZero.KEEP, false, null, null, null, "").format("0612 345 ext 9")).isEmpty();
+        assertThat(advanced(LeadingZero.KEEP, true, null, null, null, "").format("tel: 0612 345 ext 9").map(FormattedPhone::display))
+                .contains("06123459");
+    }
+
+    @Test
+    void advancedChecksLengthAfterTruncation() {
+        PhoneFormatter formatter = advanced(LeadingZero.KEEP, false, 8, 10, 9, "");
+
+        assertThat(formatter.format("00 33 612 345 678").map(FormattedPhone::display)).contains("612345678");
+        assertThat(formatter.format("1234567")).isEmpty();
+        assertThat(advanced(LeadingZero.KEEP, false, null, 10, null, "").format("123456789012")).isEmpty();
+    }
+
+    @Test
+    void advancedPrefixesTheCallingCodeOnce() {
+        PhoneFormatter formatter = advanced(LeadingZero.REMOVE, false, null, null, null, "33");
+
+        assertThat(formatter.format("0612 345 678").map(FormattedPhone::display)).contains("33612345678");
+        assertThat(formatter.format("33612345678").map(FormattedPhone::display)).contains("33612345678");
+    }
+
+    @Test
+    void advancedFillsE164OnlyWhenLibphonenumberReadsTheNumber() {
+        assertThat(advanced(LeadingZero.ADD, false, null, null, null, "").format("7412345123"))
+                .contains(new FormattedPhone("07412345123", "+447412345123"));
+        assertThat(advanced(LeadingZero.KEEP, false, null, null, null, "").format("12345"))
+                .contains(new FormattedPhone("12345", null));
+    }
+
+    @Test
+    void timeZonesComeFromTheNumber() {
+        assertThat(PhoneTimeZones.zoneOf(UK.format("07412345123").orElseThrow())).contains("Europe/London");
+        assertThat(PhoneTimeZones.zoneOf(AUS.format("02 9876 5432").orElseThrow())).hasValueSatisfying(z -> assertThat(z).startsWith("Australia/"));
+        assertThat(PhoneTimeZones.zoneOf(UK.format("07797 700123").orElseThrow())).contains("Europe/Jersey");
+        assertThat(PhoneTimeZones.zoneOf(new FormattedPhone("12345", null))).isEmpty();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"07412345123", "07412 345 123", "+447412345123", "00447412345123", "447412345123", "7412345123"})
+    void dncNumbersAreStoredInE164WhateverTheirForm(String raw) {
+        assertThat(DncNumbers.toE164(raw)).contains("+447412345123");
+    }
+
+    @Test
+    void unreadableDncNumbersAreEmpty() {
+        assertThat(DncNumbers.toE164("call me")).isEmpty();
+        assertThat(DncNumbers.toE164("  ")).isEmpty();
+    }
+
+    /** Pure libphonenumber: parse, validate, format; what the fast path must always agree with. */
+    private static Optional<String> reference(String raw, String region, int code, boolean national) {
+        try {
+            PhoneNumber number = UTIL.parse(raw, region);
+            if (number.getCountryCode() != code || number.hasExtension() || !UTIL.isValidNumber(number)) {
+                return Optional.empty();
+            }
+            return Optional.of(national ? UTIL.format(number, PhoneNumberFormat.NATIONAL).replaceAll("\\D", "")
+                    : "00" + UTIL.format(number, PhoneNumberFormat.E164).substring(1));
+        } catch (NumberParseException e) {
+            return Optional.empty();
+        }
+    }
+
+    @Test
+    void agreesWithLibphonenumberOnRandomNumbers() {
+        Random random = new Random(20261124);
+        String[] shapes = {"0%s", "0%s", "+44%s", "0044 %s", "44%s", "%s", "(0%s)", "+44 (0)%s"};
+        int disagreements = 0;
+        int valid = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder nsn = new StringBuilder();
+            nsn.append(random.nextInt(10));
+            int length = 8 + random.nextInt(4);
+            for (int d = 1; d < length; d++) {
+                nsn.append(random.nextInt(10));
+            }
+            if (random.nextBoolean()) {
+                nsn.setCharAt(0, '7');
+            }
+            String raw = String.format(shapes[random.nextInt(shapes.length)], nsn);
+            Optional<String> expected = reference(raw, "GB", 44, true);
+            Optional<String> actual = UK.format(raw).map(FormattedPhone::display);
+            if (!expected.equals(actual)) {
+                disagreements++;
+                assertThat(actual).as("input '%s'", raw).isEqualTo(expected);
+            }
+            valid += expected.isPresent() ? 1 : 0;
+        }
+        assertThat(disagreements).isZero();
+        assertThat(valid).as("the sample holds valid numbers too").isGreaterThan(20_000);
+    }
+
+    @Test
+    void internationalPresetsAgreeWithLibphonenumber() {
+        Random random = new Random(7);
+        for (int i = 0; i < 20_000; i++) {
+            String digits = String.valueOf(100_000_000L + (long) (random.nextDouble() * 899_999_999L));
+            for (String raw : new String[] {"0" + digits, "+61" + digits, "+27 " + digits, digits}) {
+                assertThat(AUS.format(raw).map(FormattedPhone::display)).as(raw).isEqualTo(reference(raw, "AU", 61, false));
+                assertThat(SA.format(raw).map(FormattedPhone::display)).as(raw).isEqualTo(reference(raw, "ZA", 27, false));
+            }
+        }
+    }
+}
