@@ -1,5 +1,6 @@
 package com.leadimport.workflow;
 
+import com.leadimport.domain.csv.RejectedRowsCsv;
 import com.leadimport.domain.json.Json;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.row.OutcomeCounts;
@@ -11,7 +12,9 @@ import com.leadimport.ports.CatalogStore;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore.LeadRef;
-import java.util.ArrayList;
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -22,6 +25,9 @@ import java.util.Set;
  * mapping for reuse (unless ad hoc), and clears the working files.
  */
 public final class FinalizeImport {
+
+    /** Lets Excel open the file as UTF-8; our own reader drops it on re-import. */
+    private static final byte[] UTF8_BOM = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
 
     private final ImportStore imports;
     private final CatalogStore catalog;
@@ -40,13 +46,21 @@ public final class FinalizeImport {
         ImportRecord record = imports.find(importId).orElseThrow();
         OutcomeCounts counts = new OutcomeCounts();
         Set<LeadRef> replaced = new HashSet<>();
-        List<RowOutcome.Rejected> rejected = new ArrayList<>();
+        ByteArrayOutputStream rejectedFile = new ByteArrayOutputStream();
+        rejectedFile.writeBytes(UTF8_BOM);
+        RejectedRowsCsv rejectedRows = null;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             ChunkResult result = Json.read(files.open(workBucket, WorkFiles.result(importId, chunk)), ChunkResult.class);
             counts.imported(result.importedRows().size());
-            result.rejected().forEach(counts::count);
-            rejected.addAll(result.rejected());
             replaced.addAll(result.replaced());
+            for (RowOutcome.Rejected row : result.rejected()) {
+                counts.count(row);
+                if (rejectedRows == null) {
+                    List<String> headers = ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(importId, 0))).headers();
+                    rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile, StandardCharsets.UTF_8), headers);
+                }
+                rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());
+            }
         }
         if (counts.total() != split.totalRows()) {
             throw new IllegalStateException("import " + importId + " accounts for " + counts.total() + " rows ("
@@ -54,10 +68,10 @@ public final class FinalizeImport {
                     + split.totalRows());
         }
         String rejectedKey = null;
-        if (!rejected.isEmpty()) {
+        if (rejectedRows != null) {
+            rejectedRows.close();
             rejectedKey = WorkFiles.rejectedRows(importId);
-            List<String> headers = ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(importId, 0))).headers();
-            files.put(workBucket, rejectedKey, RejectedRowsFile.encode(headers, rejected), "text/csv");
+            files.put(workBucket, rejectedKey, rejectedFile.toByteArray(), "text/csv; charset=utf-8");
         }
         ImportResult result = new ImportResult(split.totalRows(), counts.imported(), counts.rejected(),
                 counts.rejectedByReason(), replaced.size(), rejectedKey);

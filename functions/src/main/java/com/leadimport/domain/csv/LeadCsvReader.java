@@ -1,27 +1,141 @@
 package com.leadimport.domain.csv;
 
+import java.io.BufferedInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.Charset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
-/** Streams a supplier CSV: file checks up front, then one {@link CsvRow} at a time. */
+/**
+ * Streams a supplier CSV: the file-level checks up front (extension, size, text, header),
+ * then one {@link CsvRow} at a time; only the current row is in memory. Fully blank lines
+ * are skipped and not counted as rows. A row with a different number of cells from the
+ * header, or broken quoting, comes back malformed with the reason, and the rest of the file
+ * is still read.
+ */
 public final class LeadCsvReader implements AutoCloseable {
 
     public static final long MAX_BYTES = 50L * 1024 * 1024;
 
+    private final TextDecoder decoder;
+    private final RecordParser parser;
+    private final List<String> headers;
+    private long rowNumber;
+
+    private LeadCsvReader(TextDecoder decoder, RecordParser parser, List<String> headers) {
+        this.decoder = decoder;
+        this.parser = parser;
+        this.headers = headers;
+    }
+
+    /** @throws FileRefusedException when the file as a whole cannot be imported */
     public static LeadCsvReader open(String fileName, long sizeBytes, InputStream in) {
-        throw new UnsupportedOperationException("being written");
+        if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
+            throw new FileRefusedException("The file must be a .csv file (got '" + fileName + "')");
+        }
+        if (sizeBytes > MAX_BYTES) {
+            throw new FileRefusedException("The file is " + megabytes(sizeBytes) + " MB; the limit is 50 MB");
+        }
+        if (sizeBytes == 0) {
+            throw new FileRefusedException("The file is empty");
+        }
+        BufferedInputStream buffered = new BufferedInputStream(in, 64 * 1024);
+        refuseBinary(buffered);
+        TextDecoder decoder = new TextDecoder(buffered, MAX_BYTES);
+        RecordParser parser = new RecordParser(decoder);
+        RecordParser.Record header = parser.next();
+        if (header == null) {
+            throw new FileRefusedException("The file is empty");
+        }
+        if (header.blank()) {
+            throw new FileRefusedException("The file has no header row: its first line is empty");
+        }
+        if (header.error() != null) {
+            throw new FileRefusedException("The header row cannot be read: " + header.error());
+        }
+        return new LeadCsvReader(decoder, parser, checkedHeaders(header.cells()));
     }
 
     public List<String> headers() {
-        throw new UnsupportedOperationException("being written");
+        return headers;
+    }
+
+    /** The encoding the file was read in so far (UTF-8, or Windows-1252 for Excel's plain CSV). */
+    public Charset charset() {
+        return decoder.charset();
     }
 
     /** @return the next data row, or null at the end of the file */
     public CsvRow next() {
-        throw new UnsupportedOperationException("being written");
+        RecordParser.Record record;
+        do {
+            record = parser.next();
+            if (record == null) {
+                return null;
+            }
+        } while (record.blank());
+        rowNumber++;
+        String error = record.error();
+        if (error == null && record.cells().size() != headers.size()) {
+            error = "row " + rowNumber + " has " + record.cells().size() + " cells, the header has " + headers.size();
+        } else if (error != null) {
+            error = "row " + rowNumber + " (line " + record.line() + "): " + error;
+        }
+        return new CsvRow(rowNumber, record.cells(), error);
     }
 
     @Override
     public void close() {
+        try {
+            decoder.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static List<String> checkedHeaders(List<String> cells) {
+        List<String> headers = new ArrayList<>(cells.size());
+        Map<String, Integer> seen = new LinkedHashMap<>();
+        List<String> duplicates = new ArrayList<>();
+        for (int i = 0; i < cells.size(); i++) {
+            String header = cells.get(i).strip();
+            if (header.isEmpty()) {
+                throw new FileRefusedException("Column " + (i + 1) + " of the header row has no name");
+            }
+            if (seen.putIfAbsent(header.toLowerCase(Locale.ROOT), i) != null) {
+                duplicates.add("'" + header + "'");
+            }
+            headers.add(header);
+        }
+        if (!duplicates.isEmpty()) {
+            throw new FileRefusedException("The header row repeats " + String.join(", ", duplicates)
+                    + ": each column needs its own name");
+        }
+        return List.copyOf(headers);
+    }
+
+    private static void refuseBinary(BufferedInputStream in) {
+        try {
+            in.mark(1024);
+            byte[] start = in.readNBytes(1024);
+            in.reset();
+            for (byte b : start) {
+                if (b == 0) {
+                    throw new FileRefusedException("The file is not text (it looks like a spreadsheet or other binary"
+                            + " file renamed .csv): save it from your spreadsheet as CSV");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String megabytes(long bytes) {
+        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 }

@@ -1,0 +1,154 @@
+package com.leadimport.domain.csv;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+
+/**
+ * RFC 4180 records with recovery, so one broken row never costs the rest of the file. A quote
+ * inside an unquoted cell is kept as text (as spreadsheets do); text after a closing quote
+ * makes the record malformed; a quoted cell still open after {@link #MAX_QUOTED_LINES} lines
+ * or {@link #MAX_QUOTED_CHARS} characters (or at the end of the file) is taken to be an
+ * unterminated quote: its first line becomes one malformed record and reading resumes on the
+ * next physical line.
+ */
+final class RecordParser {
+
+    static final int MAX_QUOTED_LINES = 100;
+    static final int MAX_QUOTED_CHARS = 64 * 1024;
+
+    /** One record: its cells, the physical line it started on, and why it is malformed (or null). */
+    record Record(List<String> cells, long line, String error, boolean blank) {
+    }
+
+    private final Reader in;
+    private final char[] buffer = new char[16 * 1024];
+    private int position;
+    private int limit;
+    private final Deque<Character> replay = new ArrayDeque<>();
+    private long line = 1;
+
+    RecordParser(Reader in) {
+        this.in = in;
+    }
+
+    /** @return the next record, or null at the end of the input */
+    Record next() {
+        long startLine = line;
+        List<String> cells = new ArrayList<>();
+        StringBuilder cell = new StringBuilder();
+        StringBuilder raw = new StringBuilder();
+        String error = null;
+        boolean quoted = false;
+        boolean afterQuote = false;
+        boolean anyQuote = false;
+        int quotedLines = 0;
+        int c = read();
+        if (c < 0) {
+            return null;
+        }
+        while (true) {
+            if (c >= 0) {
+                raw.append((char) c);
+            }
+            if (quoted) {
+                if (c < 0 || quotedLines > MAX_QUOTED_LINES || cell.length() > MAX_QUOTED_CHARS) {
+                    return unterminated(raw, startLine);
+                }
+                if (c == '"') {
+                    int next = read();
+                    if (next == '"') {
+                        raw.append('"');
+                        cell.append('"');
+                    } else {
+                        quoted = false;
+                        afterQuote = true;
+                        unread(next);
+                    }
+                } else {
+                    if (c == '\n') {
+                        quotedLines++;
+                        line++;
+                    }
+                    cell.append((char) c);
+                }
+            } else if (c == ',') {
+                cells.add(cell.toString());
+                cell.setLength(0);
+                afterQuote = false;
+            } else if (c == '\n' || c == '\r' || c < 0) {
+                if (c == '\r') {
+                    int next = read();
+                    if (next != '\n') {
+                        unread(next);
+                    }
+                }
+                if (c >= 0) {
+                    line++;
+                }
+                cells.add(cell.toString());
+                boolean blank = !anyQuote && cells.size() == 1 && cells.get(0).isBlank();
+                return new Record(cells, startLine, error, blank);
+            } else if (c == '"' && cell.isEmpty() && !afterQuote) {
+                quoted = true;
+                anyQuote = true;
+            } else {
+                if (afterQuote && error == null) {
+                    error = "text after a closing quote in column " + (cells.size() + 1);
+                }
+                cell.append((char) c);
+            }
+            c = read();
+        }
+    }
+
+    /** Gives back everything after the record's first line, and makes that line one malformed record. */
+    private Record unterminated(StringBuilder raw, long startLine) {
+        int end = 0;
+        while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
+            end++;
+        }
+        int resume = end;
+        if (resume < raw.length() && raw.charAt(resume) == '\r') {
+            resume++;
+        }
+        if (resume < raw.length() && raw.charAt(resume) == '\n') {
+            resume++;
+        }
+        for (int i = raw.length() - 1; i >= resume; i--) {
+            replay.push(raw.charAt(i));
+        }
+        line = startLine + (resume > end ? 1 : 0);
+        List<String> cells = List.of(raw.substring(0, end).split(",", -1));
+        return new Record(cells, startLine, "a quote opened in this row is never closed", false);
+    }
+
+    private int read() {
+        if (!replay.isEmpty()) {
+            return replay.pop();
+        }
+        if (position == limit) {
+            try {
+                int n = in.read(buffer, 0, buffer.length);
+                if (n <= 0) {
+                    return -1;
+                }
+                position = 0;
+                limit = n;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return buffer[position++];
+    }
+
+    private void unread(int c) {
+        if (c >= 0) {
+            replay.push((char) c);
+        }
+    }
+}
