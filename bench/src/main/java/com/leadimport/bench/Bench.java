@@ -1,7 +1,22 @@
 package com.leadimport.bench;
 
+import java.util.Arrays;
+
+/** {@code java -jar bench/target/lead-import-bench.jar cpu|e2e [options]}: benchmarks that print their figures. */
 public final class Bench {
-    public static void main(String[] args) {
-        System.out.println("not yet");
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0) {
+            System.err.println("usage: lead-import-bench cpu [--file F] [--mb 50] | e2e [--rows 400000]");
+            System.exit(2);
+        }
+        String[] rest = Arrays.copyOfRange(args, 1, args.length);
+        switch (args[0]) {
+            case "cpu" -> CpuBench.run(Options.parse(rest));
+            default -> {
+                System.err.println("unknown benchmark '" + args[0] + "'");
+                System.exit(2);
+            }
+        }
     }
 }

@@ -39,7 +39,8 @@ public final class LeadCsvReader implements AutoCloseable {
             throw new FileRefusedException("The file must be a .csv file (got '" + fileName + "')");
         }
         if (sizeBytes > MAX_BYTES) {
-            throw new FileRefusedException("The file is " + megabytes(sizeBytes) + " MB; the limit is 50 MB");
+            throw new FileRefusedException(String.format(Locale.ROOT, "The file is %,d bytes; the limit is 50 MB (%,d bytes)",
+                    sizeBytes, MAX_BYTES));
         }
         if (sizeBytes == 0) {
             throw new FileRefusedException("The file is empty");
@@ -133,9 +134,5 @@ public final class LeadCsvReader implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String megabytes(long bytes) {
-        return String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0));
     }
 }

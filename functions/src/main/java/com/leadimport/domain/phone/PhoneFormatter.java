@@ -19,11 +19,12 @@ import java.util.Optional;
  * redundant with a preset (the preset adds its own prefix) and is ignored there.
  *
  * <p>Fast path: a number already written with only digits, spaces and common punctuation is
- * reduced to its national significant number by hand and validated with libphonenumber's
- * {@code isValidNumber} on a number built directly, skipping {@code parse} (whose general
- * normalisation, extension and alpha handling is most of its cost) and {@code format}.
- * Anything the fast path does not recognise goes through {@code parse}. A differential test
- * holds both paths to the same answers.
+ * reduced to its national significant number by hand ({@link FastPath}), skipping
+ * libphonenumber's {@code parse}, and validated by {@link NumberPlan}: libphonenumber's own
+ * validity rules and metadata with the patterns compiled to automata, skipping its regex
+ * engine. Anything the fast path does not recognise goes through {@code parse}; a country
+ * whose patterns the automata cannot take is validated by {@code isValidNumber}. Differential
+ * tests hold both paths to libphonenumber's answers.
  *
  * <p>ADVANCED applies only its own rules, in this order: non-digits are removed when
  * {@code removeNonDigits} (otherwise a number with anything but digits, spaces and
@@ -66,16 +67,18 @@ public final class PhoneFormatter {
         if (nsn < 0) {
             return Optional.empty();
         }
-        PhoneNumber number = new PhoneNumber().setCountryCode(country.code).setNationalNumber(nsn);
-        if (!UTIL.isValidNumber(number)) {
+        String digits = Long.toString(nsn);
+        boolean valid = country.plan != null
+                ? country.plan.isValid(digits)
+                : UTIL.isValidNumber(new PhoneNumber().setCountryCode(country.code).setNationalNumber(nsn));
+        if (!valid) {
             return Optional.empty();
         }
-        return Optional.of(preset(country, nsn, format.preset() == FormatPreset.DEFAULT_UK));
+        return Optional.of(preset(country, digits, format.preset() == FormatPreset.DEFAULT_UK));
     }
 
     /** The display and E.164 forms of a valid national significant number of a preset's country. */
-    private static FormattedPhone preset(Country country, long nsn, boolean national) {
-        String digits = Long.toString(nsn);
+    private static FormattedPhone preset(Country country, String digits, boolean national) {
         String e164 = "+" + country.code + digits;
         return new FormattedPhone(national ? "0" + digits : "00" + country.code + digits, e164);
     }
@@ -156,12 +159,15 @@ public final class PhoneFormatter {
         /** The usual length of a national significant number, for the fast path. */
         final int nsnLength;
         final String codeDigits;
+        /** libphonenumber's validity for this code as automata, or null to call libphonenumber. */
+        final NumberPlan plan;
 
         Country(int code, String region, int nsnLength) {
             this.code = code;
             this.region = region;
             this.nsnLength = nsnLength;
             this.codeDigits = Integer.toString(code);
+            this.plan = NumberPlan.forCountryCode(code).orElse(null);
         }
     }
 }

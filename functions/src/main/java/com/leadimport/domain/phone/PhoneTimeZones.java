@@ -2,6 +2,7 @@ package com.leadimport.domain.phone;
 
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import java.util.List;
 import java.util.Optional;
@@ -16,9 +17,46 @@ public final class PhoneTimeZones {
 
     private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
 
+    private static final java.util.Map<Integer, List<String>> COUNTRY_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
     private static final java.util.Map<String, Optional<String>> REGION_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PhoneTimeZones() {
+    }
+
+    /**
+     * The mapper's getTimeZonesForNumber, given the type: geographical numbers by their prefix,
+     * others by their country code alone (so the answer is kept per country code).
+     */
+    private static List<String> zonesOf(PhoneNumber number, PhoneNumberUtil.PhoneNumberType type) {
+        if (type == PhoneNumberUtil.PhoneNumberType.UNKNOWN) {
+            return List.of();
+        }
+        if (PhoneFormatter.UTIL.isNumberGeographical(type, number.getCountryCode())) {
+            return MAPPER.getTimeZonesForGeographicalNumber(number);
+        }
+        return COUNTRY_ZONES.computeIfAbsent(number.getCountryCode(), code -> MAPPER.getTimeZonesForNumber(number));
+    }
+
+    /** An E.164 string as a number, read the way libphonenumber extracts a country code (1 to 3 digits). */
+    private static PhoneNumber fromE164(String e164) throws NumberParseException {
+        if (e164.length() > 2 && e164.length() <= 18 && e164.charAt(0) == '+' && e164.chars().skip(1).allMatch(Character::isDigit)) {
+            for (int length = 1; length <= 3 && length < e164.length() - 1; length++) {
+                int code = Integer.parseInt(e164, 1, 1 + length, 10);
+                if (!"ZZ".equals(PhoneFormatter.UTIL.getRegionCodeForCountryCode(code)) && e164.charAt(1 + length) != '0') {
+                    return new PhoneNumber().setCountryCode(code).setNationalNumber(Long.parseLong(e164.substring(1 + length)));
+                }
+            }
+        }
+        return PhoneFormatter.UTIL.parse(e164, "ZZ");
+    }
+
+    private static NumberPlan planFor(int countryCode) {
+        for (PhoneFormatter.Country country : PhoneFormatter.Country.values()) {
+            if (country.code == countryCode) {
+                return country.plan;
+            }
+        }
+        return null;
     }
 
     private static List<String> known(List<String> zones) {
@@ -36,12 +74,21 @@ public final class PhoneTimeZones {
             return Optional.empty();
         }
         try {
-            PhoneNumber number = PhoneFormatter.UTIL.parse(phone.e164(), "ZZ");
-            List<String> zones = known(MAPPER.getTimeZonesForNumber(number));
+            PhoneNumber number = fromE164(phone.e164());
+            NumberPlan plan = planFor(number.getCountryCode());
+            List<String> zones;
+            String region;
+            if (plan != null) {
+                NumberPlan.Classification classification = plan.classify(Long.toString(number.getNationalNumber()));
+                region = classification.region();
+                zones = known(zonesOf(number, classification.type()));
+            } else {
+                region = PhoneFormatter.UTIL.getRegionCodeForNumber(number);
+                zones = known(MAPPER.getTimeZonesForNumber(number));
+            }
             if (zones.size() <= 1) {
                 return zones.stream().findFirst();
             }
-            String region = PhoneFormatter.UTIL.getRegionCodeForNumber(number);
             Optional<String> home = region == null ? Optional.empty() : REGION_ZONES.computeIfAbsent(region, PhoneTimeZones::regionZone);
             return Optional.of(home.filter(zones::contains).orElse(zones.get(0)));
         } catch (NumberParseException e) {

@@ -143,7 +143,7 @@ class LeadCsvReaderTest {
     @Test
     void refusesFilesOverFiftyMegabytes() {
         assertThatThrownBy(() -> LeadCsvReader.open("big.csv", LeadCsvReader.MAX_BYTES + 1, InputStream.nullInputStream()))
-                .isInstanceOf(FileRefusedException.class).hasMessage("The file is 50.0 MB; the limit is 50 MB");
+                .isInstanceOf(FileRefusedException.class).hasMessage("The file is 52,428,801 bytes; the limit is 50 MB (52,428,800 bytes)");
     }
 
     @Test

@@ -180,6 +180,39 @@ class PhoneFormatterTest {
     }
 
     @Test
+    void timeZonesAgreeWithTheMapperOnRandomNumbers() {
+        var mapper = com.google.i18n.phonenumbers.PhoneNumberToTimeZonesMapper.getInstance();
+        Random random = new Random(99);
+        for (int i = 0; i < 50_000; i++) {
+            String[] forms = {"07" + random.nextInt(10), "01" + random.nextInt(10), "02" + random.nextInt(10), "03"};
+            StringBuilder raw = new StringBuilder(forms[random.nextInt(forms.length)]);
+            while (raw.length() < 11) {
+                raw.append(random.nextInt(10));
+            }
+            Optional<FormattedPhone> phone = UK.format(raw.toString());
+            if (phone.isEmpty()) {
+                continue;
+            }
+            try {
+                PhoneNumber number = UTIL.parse(phone.get().e164(), "ZZ");
+                java.util.List<String> zones = mapper.getTimeZonesForNumber(number);
+                Optional<String> zone = PhoneTimeZones.zoneOf(phone.get());
+                assertThat(zone).as(raw.toString()).isPresent();
+                assertThat(zones).as(raw.toString()).contains(zone.get());
+                if (zones.size() == 1) {
+                    assertThat(zone).contains(zones.get(0));
+                } else {
+                    String region = UTIL.getRegionCodeForNumber(number);
+                    String home = mapper.getTimeZonesForNumber(UTIL.getExampleNumberForType(region, PhoneNumberType.FIXED_LINE)).get(0);
+                    assertThat(zone).as(raw.toString()).contains(zones.contains(home) ? home : zones.get(0));
+                }
+            } catch (NumberParseException e) {
+                throw new AssertionError(e);
+            }
+        }
+    }
+
+    @Test
     void internationalPresetsAgreeWithLibphonenumber() {
         Random random = new Random(7);
         for (int i = 0; i < 20_000; i++) {
