@@ -1,0 +1,190 @@
+package com.leadimport.local.dynamodb;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.Lock;
+import java.util.zip.CRC32;
+
+/**
+ * A DynamoDB-compatible server inside the JVM, on 127.0.0.1: the JSON protocol the AWS SDK
+ * speaks, the operations and expressions this project uses (see {@link Engine}), anything
+ * else refused by name. Written for this project because Amazon's DynamoDB Local is not open
+ * source. With a data folder, each table is saved as a JSON snapshot (written to a temporary
+ * file and moved into place) within two seconds of a change and on close; a crash loses at
+ * most those two seconds. Without one, data lives in memory.
+ */
+public final class DynamoDbEmulator implements AutoCloseable {
+
+    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String TARGET_PREFIX = "DynamoDB_20120810.";
+
+    private final Engine engine = new Engine();
+    private final HttpServer server;
+    private final ExecutorService workers;
+    private final Path dataDir;
+    private final ScheduledExecutorService saver;
+
+    private DynamoDbEmulator(Path dataDir) throws IOException {
+        this.dataDir = dataDir;
+        if (dataDir != null) {
+            load();
+        }
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        this.workers = Executors.newFixedThreadPool(8, daemon("dynamodb-emulator"));
+        server.setExecutor(workers);
+        server.createContext("/", this::exchange);
+        server.start();
+        if (dataDir != null) {
+            saver = Executors.newSingleThreadScheduledExecutor(daemon("dynamodb-snapshots"));
+            saver.scheduleWithFixedDelay(this::saveIfChanged, 2, 2, TimeUnit.SECONDS);
+        } else {
+            saver = null;
+        }
+    }
+
+    /** @param dataDir where tables persist between runs, or null to keep them in memory */
+    public static DynamoDbEmulator start(Path dataDir) {
+        try {
+            return new DynamoDbEmulator(dataDir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("the DynamoDB emulator did not start", e);
+        }
+    }
+
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
+    }
+
+    @Override
+    public void close() {
+        server.stop(0);
+        workers.shutdownNow();
+        if (saver != null) {
+            saver.shutdownNow();
+            save();
+        }
+    }
+
+    private void exchange(HttpExchange exchange) throws IOException {
+        int status = 200;
+        JsonNode response;
+        try (InputStream body = exchange.getRequestBody()) {
+            String target = exchange.getRequestHeaders().getFirst("X-Amz-Target");
+            if (target == null || !target.startsWith(TARGET_PREFIX)) {
+                throw DynamoDbException.validation("missing or unknown X-Amz-Target header");
+            }
+            JsonNode request = MAPPER.readTree(body);
+            response = engine.handle(target.substring(TARGET_PREFIX.length()), request == null ? MAPPER.createObjectNode() : request);
+        } catch (DynamoDbException e) {
+            status = 400;
+            response = error(e.type(), e.getMessage());
+        } catch (RuntimeException e) {
+            status = 500;
+            response = error("InternalServerError", "the local emulator failed: " + e);
+        }
+        byte[] bytes = MAPPER.writeValueAsBytes(response);
+        CRC32 crc = new CRC32();
+        crc.update(bytes);
+        exchange.getResponseHeaders().set("Content-Type", "application/x-amz-json-1.0");
+        exchange.getResponseHeaders().set("x-amz-crc32", Long.toString(crc.getValue()));
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static JsonNode error(String type, String message) {
+        ObjectNode error = MAPPER.createObjectNode();
+        error.put("__type", "com.amazonaws.dynamodb.v20120810#" + type);
+        error.put("message", message);
+        return error;
+    }
+
+    // ---------- persistence ----------
+
+    private void load() throws IOException {
+        Files.createDirectories(dataDir);
+        try (var files = Files.list(dataDir)) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".table.json")).sorted().toList()) {
+                JsonNode snapshot = MAPPER.readTree(file.toFile());
+                Table table = engine.restore((ObjectNode) snapshot.get("definition"));
+                for (JsonNode item : snapshot.get("items")) {
+                    table.put((ObjectNode) item);
+                }
+            }
+        }
+    }
+
+    private void saveIfChanged() {
+        if (engine.takeDirty()) {
+            save();
+        }
+    }
+
+    private synchronized void save() {
+        try {
+            List<String> names = engine.tableNames();
+            for (String name : names) {
+                Table table = engine.tables.get(name);
+                if (table == null) {
+                    continue;
+                }
+                Path file = dataDir.resolve(name + ".table.json");
+                Path temp = dataDir.resolve(name + ".table.json.tmp");
+                Lock lock = table.lock.readLock();
+                lock.lock();
+                try (JsonGenerator out = MAPPER.getFactory().createGenerator(temp.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
+                    out.writeStartObject();
+                    out.writeFieldName("definition");
+                    MAPPER.writeTree(out, table.definition);
+                    out.writeArrayFieldStart("items");
+                    for (ObjectNode item : table.all()) {
+                        MAPPER.writeTree(out, item);
+                    }
+                    out.writeEndArray();
+                    out.writeEndObject();
+                } finally {
+                    lock.unlock();
+                }
+                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            }
+            try (var files = Files.list(dataDir)) {
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".table.json")).toList()) {
+                    String table = file.getFileName().toString().replace(".table.json", "");
+                    if (!engine.tables.containsKey(table)) {
+                        Files.delete(file);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot save the DynamoDB emulator's tables to " + dataDir, e);
+        }
+    }
+
+    private static java.util.concurrent.ThreadFactory daemon(String name) {
+        return runnable -> {
+            Thread thread = new Thread(runnable, name);
+            thread.setDaemon(true);
+            return thread;
+        };
+    }
+}
