@@ -1,0 +1,82 @@
+package com.leadimport.adapters.dynamodb;
+
+import com.leadimport.adapters.Tables;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.Projection;
+import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+/**
+ * Every table's keys and indexes, for the local runtime and the tests. template.yaml declares
+ * the same tables for AWS; a test holds the two to the same keys and indexes.
+ */
+public final class TableDefinitions {
+
+    private TableDefinitions() {
+    }
+
+    public static List<CreateTableRequest> all(Tables t) {
+        return List.of(
+                table(t.leads(), "list", "leadId", index("ByImport", "importId", "leadId", ProjectionType.KEYS_ONLY)),
+                table(t.dedupeKeys(), "key", "ref"),
+                table(t.dnc(), "category", "number"),
+                table(t.imports(), "importId", null, index("ByExpiry", "expiryPending", "expiresOn", ProjectionType.ALL),
+                        index("ByCreated", "historyPartition", "createdAt", ProjectionType.ALL)),
+                table(t.catalog(), "kind", "name"),
+                table(t.callbacks(), "list", "callbackRef"),
+                table(t.buffer(), "list", "leadId"),
+                table(t.secondaryRows(), "leadId", "table"));
+    }
+
+    /** Creates the tables that do not exist yet. */
+    public static void createMissing(DynamoDbClient client, Tables tables) {
+        Set<String> existing = Set.copyOf(client.listTables().tableNames());
+        for (CreateTableRequest request : all(tables)) {
+            if (!existing.contains(request.tableName())) {
+                client.createTable(request);
+            }
+        }
+    }
+
+    private static CreateTableRequest table(String name, String hash, String range, GlobalSecondaryIndex... indexes) {
+        List<KeySchemaElement> keys = new ArrayList<>(List.of(key(hash, KeyType.HASH)));
+        List<String> attributes = new ArrayList<>(List.of(hash));
+        if (range != null) {
+            keys.add(key(range, KeyType.RANGE));
+            attributes.add(range);
+        }
+        for (GlobalSecondaryIndex index : indexes) {
+            index.keySchema().forEach(k -> {
+                if (!attributes.contains(k.attributeName())) {
+                    attributes.add(k.attributeName());
+                }
+            });
+        }
+        CreateTableRequest.Builder builder = CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST)
+                .keySchema(keys)
+                .attributeDefinitions(attributes.stream().map(a -> AttributeDefinition.builder().attributeName(a)
+                        .attributeType(ScalarAttributeType.S).build()).toList());
+        if (indexes.length > 0) {
+            builder.globalSecondaryIndexes(indexes);
+        }
+        return builder.build();
+    }
+
+    private static GlobalSecondaryIndex index(String name, String hash, String range, ProjectionType projection) {
+        return GlobalSecondaryIndex.builder().indexName(name).keySchema(key(hash, KeyType.HASH), key(range, KeyType.RANGE))
+                .projection(Projection.builder().projectionType(projection).build()).build();
+    }
+
+    private static KeySchemaElement key(String name, KeyType type) {
+        return KeySchemaElement.builder().attributeName(name).keyType(type).build();
+    }
+}

@@ -1,0 +1,93 @@
+package com.leadimport.adapters.s3;
+
+import com.leadimport.ports.FileStore;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/** Files in S3: uploads are streamed, never read whole; prefixes are deleted a thousand keys at a time. */
+public final class S3FileStore implements FileStore {
+
+    private final S3Client s3;
+
+    public S3FileStore(S3Client s3) {
+        this.s3 = s3;
+    }
+
+    @Override
+    public InputStream open(String bucket, String key) {
+        try {
+            return s3.getObject(b -> b.bucket(bucket).key(key));
+        } catch (NoSuchKeyException e) {
+            throw new MissingFileException(bucket, key, e);
+        }
+    }
+
+    @Override
+    public long size(String bucket, String key) {
+        try {
+            return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+        } catch (NoSuchKeyException e) {
+            throw new MissingFileException(bucket, key, e);
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                throw new MissingFileException(bucket, key, e);
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public boolean exists(String bucket, String key) {
+        try {
+            s3.headObject(b -> b.bucket(bucket).key(key));
+            return true;
+        } catch (NoSuchKeyException e) {
+            return false;
+        } catch (S3Exception e) {
+            if (e.statusCode() == 404) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    @Override
+    public void put(String bucket, String key, byte[] content, String contentType) {
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+    }
+
+    @Override
+    public List<String> list(String bucket, String prefix) {
+        List<String> keys = new ArrayList<>();
+        for (ListObjectsV2Response page : s3.listObjectsV2Paginator(ListObjectsV2Request.builder().bucket(bucket).prefix(prefix).build())) {
+            page.contents().forEach(object -> keys.add(object.key()));
+        }
+        return keys;
+    }
+
+    @Override
+    public void deletePrefix(String bucket, String prefix) {
+        List<String> keys = list(bucket, prefix);
+        for (int i = 0; i < keys.size(); i += 1000) {
+            List<ObjectIdentifier> batch = keys.subList(i, Math.min(keys.size(), i + 1000)).stream()
+                    .map(k -> ObjectIdentifier.builder().key(k).build()).toList();
+            s3.deleteObjects(b -> b.bucket(bucket).delete(Delete.builder().objects(batch).quiet(true).build()));
+        }
+    }
+
+    /** The object is not there. */
+    public static final class MissingFileException extends RuntimeException {
+        MissingFileException(String bucket, String key, Throwable cause) {
+            super("s3://" + bucket + "/" + key + " does not exist", cause);
+        }
+    }
+}

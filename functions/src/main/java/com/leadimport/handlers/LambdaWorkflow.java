@@ -1,0 +1,30 @@
+package com.leadimport.handlers;
+
+import com.leadimport.adapters.AwsClients;
+import com.leadimport.adapters.dynamodb.DynamoStores;
+import com.leadimport.workflow.Workflow;
+import java.time.Clock;
+import java.time.ZoneId;
+
+/** The workflow as Lambda runs it: on the AWS clients, configured from the function's environment. */
+final class LambdaWorkflow {
+
+    static final Workflow INSTANCE = create();
+
+    private LambdaWorkflow() {
+    }
+
+    private static Workflow create() {
+        DynamoStores stores = AwsClients.STORES;
+        return new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(),
+                AwsClients.FILES, Clock.systemUTC(), AwsClients.TABLES.workBucket(),
+                intEnv("CHUNK_ROWS", Workflow.DEFAULT_CHUNK_ROWS),
+                ZoneId.of(System.getenv().getOrDefault("PURGE_TIME_ZONE", "Europe/London")),
+                intEnv("PURGE_BUDGET", Workflow.DEFAULT_PURGE_BUDGET));
+    }
+
+    private static int intEnv(String name, int fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : Integer.parseInt(value);
+    }
+}
