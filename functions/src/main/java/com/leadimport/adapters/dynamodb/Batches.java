@@ -126,7 +126,9 @@ final class Batches {
     /** Runs the calls on the pool and waits for all; the first failure is rethrown as is. */
     static <T, R> List<R> concurrently(List<T> inputs, Function<T, R> call) {
         if (inputs.size() == 1) {
-            return List.of(call.apply(inputs.get(0)));
+            List<R> single = new ArrayList<>(1);
+            single.add(call.apply(inputs.get(0)));
+            return single;
         }
         List<Future<R>> futures = new ArrayList<>(inputs.size());
         for (T input : inputs) {

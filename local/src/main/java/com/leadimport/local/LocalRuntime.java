@@ -1,0 +1,263 @@
+package com.leadimport.local;
+
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadimport.adapters.Tables;
+import com.leadimport.adapters.dynamodb.DynamoStores;
+import com.leadimport.adapters.dynamodb.TableDefinitions;
+import com.leadimport.adapters.s3.S3FileStore;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.handlers.FinalizeImportHandler;
+import com.leadimport.handlers.MarkImportEndedHandler;
+import com.leadimport.handlers.PrepareImportHandler;
+import com.leadimport.handlers.PurgeExpiredImportsHandler;
+import com.leadimport.handlers.ResolveDuplicatesHandler;
+import com.leadimport.handlers.ScreenChunkHandler;
+import com.leadimport.handlers.SplitFileHandler;
+import com.leadimport.handlers.WriteChunkHandler;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.local.dynamodb.DynamoDbEmulator;
+import com.leadimport.local.s3.LocalS3Server;
+import com.leadimport.local.sfn.Execution;
+import com.leadimport.local.sfn.ObjectReader;
+import com.leadimport.local.sfn.Sleeper;
+import com.leadimport.local.sfn.StateMachine;
+import com.leadimport.local.sfn.StateMachineExecutor;
+import com.leadimport.local.sfn.TaskInvoker;
+import com.leadimport.workflow.UploadKeys;
+import com.leadimport.workflow.Workflow;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.Function;
+import java.util.function.Supplier;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+
+/**
+ * The whole product in one process, no AWS account and no Docker: the DynamoDB emulator and
+ * s3proxy in this JVM, the same Lambda handlers invoked in-process, and the very state machine
+ * definitions the template deploys run by the local executor. An upload is followed by the
+ * S3 "Object Created" event EventBridge would send.
+ */
+public final class LocalRuntime implements AutoCloseable {
+
+    public static final String PREFIX = "lead-import";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final long TASK_TIMEOUT_MILLIS = 15 * 60 * 1000;
+
+    private final DynamoDbEmulator dynamoDb;
+    private final LocalS3Server s3Server;
+    private final DynamoDbClient dynamoDbClient;
+    private final S3Client s3;
+    private final Tables tables = Tables.withPrefix(PREFIX);
+    private final DynamoStores stores;
+    private final S3FileStore files;
+    private final Workflow workflow;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final StateMachineExecutor imports;
+    private final StateMachineExecutor purges;
+    private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
+
+    /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
+    public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
+                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper) {
+
+        public static Settings defaults(Path dataDir) {
+            return new Settings(dataDir, Workflow.DEFAULT_CHUNK_ROWS, Math.max(2, Runtime.getRuntime().availableProcessors()),
+                    Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
+                    Function.identity(), Sleeper.REAL);
+        }
+
+        public Settings withChunkRows(int rows) {
+            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper);
+        }
+
+        public Settings withThreads(int n) {
+            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper);
+        }
+
+        public Settings withClock(Clock c) {
+            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper);
+        }
+
+        public Settings withIds(Supplier<String> s) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper);
+        }
+
+        public Settings withTaskWrapper(Function<TaskInvoker, TaskInvoker> wrapper) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper);
+        }
+
+        public Settings withSleeper(Sleeper s) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s);
+        }
+    }
+
+    private LocalRuntime(Settings settings) {
+        Path data = settings.dataDir();
+        this.dynamoDb = DynamoDbEmulator.start(data == null ? null : data.resolve("dynamodb"));
+        this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"));
+        StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
+        this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.EU_WEST_2)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        this.s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2).forcePathStyle(true)
+                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+        TableDefinitions.createMissing(dynamoDbClient, tables);
+        for (String bucket : new String[] {tables.uploadBucket(), tables.workBucket()}) {
+            if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
+                s3.createBucket(b -> b.bucket(bucket));
+            }
+        }
+        this.stores = DynamoStores.create(dynamoDbClient, tables);
+        this.files = new S3FileStore(s3);
+        this.clock = settings.clock();
+        this.ids = settings.ids();
+        this.workflow = new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(),
+                files, settings.clock(), tables.workBucket(), settings.chunkRows(), settings.purgeZone(),
+                Workflow.DEFAULT_PURGE_BUDGET);
+        handlers.put("PrepareImport", new PrepareImportHandler(workflow.prepareImport()));
+        handlers.put("SplitFile", new SplitFileHandler(workflow.splitFile()));
+        handlers.put("ScreenChunk", new ScreenChunkHandler(workflow.screenChunk()));
+        handlers.put("ResolveDuplicates", new ResolveDuplicatesHandler(workflow.resolveDuplicates()));
+        handlers.put("WriteChunk", new WriteChunkHandler(workflow.writeChunk()));
+        handlers.put("FinalizeImport", new FinalizeImportHandler(workflow.finalizeImport()));
+        handlers.put("MarkImportEnded", new MarkImportEndedHandler(workflow.markImportEnded()));
+        handlers.put("PurgeExpiredImports", new PurgeExpiredImportsHandler(workflow.purgeExpiredImports()));
+        Map<String, String> substitutions = new HashMap<>();
+        handlers.keySet().forEach(name -> substitutions.put(name + "FunctionArn", name));
+        substitutions.put("WorkBucket", tables.workBucket());
+        TaskInvoker invoker = settings.taskWrapper().apply(this::invoke);
+        ObjectReader reader = (bucket, key) -> {
+            try (InputStream in = files.open(bucket, key)) {
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+            }
+        };
+        this.imports = new StateMachineExecutor(PREFIX + "-import-leads",
+                StateMachine.load(definition("import-leads.asl.json"), substitutions), invoker, reader, settings.threads(),
+                settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+        this.purges = new StateMachineExecutor(PREFIX + "-purge-expired",
+                StateMachine.load(definition("purge-expired.asl.json"), substitutions), invoker, reader, 1,
+                settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+    }
+
+    public static LocalRuntime start(Settings settings) {
+        return new LocalRuntime(settings);
+    }
+
+    public DynamoStores stores() {
+        return stores;
+    }
+
+    public S3FileStore files() {
+        return files;
+    }
+
+    public Tables tables() {
+        return tables;
+    }
+
+    public Workflow workflow() {
+        return workflow;
+    }
+
+    public DynamoDbClient dynamoDbClient() {
+        return dynamoDbClient;
+    }
+
+    /** Uploads the file as the wizard would, for an import created from the request, and runs the workflow. */
+    public ImportRecord importFile(String fileName, byte[] content, ImportRequest request, String createdBy) {
+        String importId = ids.get();
+        String key = UploadKeys.upload(importId, fileName);
+        stores.imports().create(ImportRecord.awaitingFile(importId, request, tables.uploadBucket(), key, fileName,
+                clock.instant(), createdBy, LocalDate.now(clock.withZone(workflow.purgeZone()))));
+        upload(key, content);
+        return stores.imports().find(importId).orElseThrow();
+    }
+
+    /** Puts a file in the upload bucket and delivers the event EventBridge would; returns the execution. */
+    public Execution upload(String key, byte[] content) {
+        s3.putObject(b -> b.bucket(tables.uploadBucket()).key(key), RequestBody.fromBytes(content));
+        String sequencer = Long.toHexString(System.nanoTime());
+        return deliverObjectCreated(key, content.length, sequencer);
+    }
+
+    /** The S3 Object Created event as EventBridge delivers it to the state machine. */
+    public Execution deliverObjectCreated(String key, long size, String sequencer) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("version", "0");
+        event.put("detail-type", "Object Created");
+        event.put("source", "aws.s3");
+        ObjectNode detail = event.putObject("detail");
+        detail.putObject("bucket").put("name", tables.uploadBucket());
+        detail.putObject("object").put("key", key).put("size", size).put("sequencer", sequencer);
+        // EventBridge names no execution: each delivery is a new one; the workflow itself makes repeats harmless
+        return imports.run("upload-" + ids.get(), event);
+    }
+
+    /** The midnight purge as of the date (null: today in the purge's zone). */
+    public Execution purge(LocalDate date) {
+        ObjectNode input = JSON.createObjectNode();
+        if (date == null) {
+            input.putNull("date");
+        } else {
+            input.put("date", date.toString());
+        }
+        return purges.run("purge-" + ids.get(), input);
+    }
+
+    private JsonNode invoke(String function, JsonNode payload) throws IOException {
+        RequestStreamHandler handler = handlers.get(function);
+        if (handler == null) {
+            throw new IllegalArgumentException("no local function named " + function);
+        }
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try {
+            handler.handleRequest(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(payload)), out,
+                    new LocalContext(function, System.currentTimeMillis() + TASK_TIMEOUT_MILLIS));
+        } catch (RuntimeException | IOException e) {
+            // what Lambda would write to the function's log before reporting the error to the workflow
+            System.err.println("[" + function + "] " + e);
+            java.util.Arrays.stream(e.getStackTrace()).limit(12).forEach(frame -> System.err.println("    at " + frame));
+            throw e;
+        }
+        return JSON.readTree(out.toByteArray());
+    }
+
+    private static String definition(String name) {
+        try (InputStream in = LocalRuntime.class.getResourceAsStream("/statemachine/" + name)) {
+            if (in == null) {
+                throw new IllegalStateException("the state machine definition " + name + " is not on the classpath");
+            }
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        s3.close();
+        dynamoDbClient.close();
+        s3Server.close();
+        dynamoDb.close();
+    }
+}
