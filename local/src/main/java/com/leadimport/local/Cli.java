@@ -1,7 +1,295 @@
 package com.leadimport.local;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.leadimport.domain.csv.FileRefusedException;
+import com.leadimport.domain.phone.DncNumbers;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.RequestRefusedException;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportStatus;
+import com.leadimport.ports.StoredLead;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code java -jar local/target/lead-import-local.jar COMMAND ... [--data DIR]}: the product on
+ * one machine (CONTRACT.md, "Local command line"). Exit status: 0 completed, 2 the file or
+ * request was refused, 1 anything else.
+ */
 public final class Cli {
+
+    static final int OK = 0;
+    static final int FAILED = 1;
+    static final int REFUSED = 2;
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+    private final PrintStream out;
+    private final LocalRuntime.Settings settings;
+
+    Cli(PrintStream out, LocalRuntime.Settings settings) {
+        this.out = out;
+        this.settings = settings;
+    }
+
     public static void main(String[] args) {
-        System.out.println("not yet");
+        List<String> arguments = new ArrayList<>(Arrays.asList(args));
+        Path data = Path.of(option(arguments, "--data").orElse(".lead-import"));
+        int status;
+        try {
+            status = new Cli(System.out, LocalRuntime.Settings.defaults(data)).run(arguments);
+        } catch (UsageException e) {
+            System.err.println(e.getMessage());
+            System.err.println(USAGE);
+            status = REFUSED;
+        }
+        System.out.flush();
+        // the embedded servers leave non-daemon threads behind
+        System.exit(status);
+    }
+
+    static final String USAGE = """
+            usage: java -jar lead-import-local.jar COMMAND ... [--data DIR]
+              import FILE --request REQUEST.json   import a CSV through the workflow, print the summary
+              leads --list NAME                    the list's leads, one JSON object a line
+              dnc add CATEGORY NUMBER...           add numbers to a DNC category
+              dnc import CATEGORY FILE             add a TPS-style file, one number a line
+              purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date""";
+
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            throw new UsageException("no command given");
+        }
+        String command = args.remove(0);
+        return switch (command) {
+            case "import" -> importFile(args);
+            case "leads" -> leads(args);
+            case "dnc" -> dnc(args);
+            case "purge" -> purge(args);
+            default -> throw new UsageException("unknown command '" + command + "'");
+        };
+    }
+
+    private int importFile(List<String> args) {
+        Optional<String> requestFile = option(args, "--request");
+        if (args.size() != 1 || requestFile.isEmpty()) {
+            throw new UsageException("import needs FILE and --request REQUEST.json");
+        }
+        Path file = Path.of(args.get(0));
+        ImportRequest request;
+        byte[] content;
+        try {
+            request = ImportRequests.parse(Files.readString(Path.of(requestFile.get())));
+            content = Files.readAllBytes(file);
+        } catch (RequestRefusedException e) {
+            return printRefusal(e.getMessage());
+        } catch (NoSuchFileException e) {
+            return printRefusal("no such file: " + e.getFile());
+        } catch (IOException e) {
+            return printRefusal("cannot read " + e.getMessage());
+        } catch (FileRefusedException e) {
+            return printRefusal(e.getMessage());
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            ImportRecord record = runtime.importFile(file.getFileName().toString(), content, request, "cli");
+            ObjectNode summary = summary(record);
+            if (record.rejectedRowsKey() != null) {
+                Path rejected = settings.dataDir().resolve("rejected").resolve(record.importId() + ".csv");
+                Files.createDirectories(rejected.getParent());
+                try (InputStream in = runtime.files().open(runtime.tables().workBucket(), record.rejectedRowsKey())) {
+                    Files.write(rejected, in.readAllBytes());
+                }
+                summary.put("rejectedRowsFile", rejected.toAbsolutePath().toString());
+            }
+            print(summary);
+            return record.status() == ImportStatus.COMPLETED ? OK : record.status() == ImportStatus.REFUSED ? REFUSED : FAILED;
+        } catch (IOException e) {
+            return printFailure(e.toString());
+        }
+    }
+
+    static ObjectNode summary(ImportRecord record) {
+        ObjectNode summary = JSON.createObjectNode();
+        summary.put("importId", record.importId());
+        summary.put("status", record.status().name());
+        summary.put("totalRows", record.totalRows() == null ? 0 : record.totalRows());
+        summary.put("imported", record.imported() == null ? 0 : record.imported());
+        summary.put("rejected", record.rejected() == null ? 0 : record.rejected());
+        ObjectNode byReason = summary.putObject("rejectedByReason");
+        record.rejectedByReason().forEach((reason, count) -> byReason.put(reason.name(), count));
+        summary.put("replacedExisting", record.replacedExisting() == null ? 0 : record.replacedExisting());
+        summary.putNull("rejectedRowsFile");
+        summary.put("list", record.list());
+        if (record.expiresOn() != null) {
+            summary.put("expiresOn", record.expiresOn().toString());
+        }
+        if (record.error() != null && !record.error().isEmpty()) {
+            summary.put("error", record.error());
+        }
+        return summary;
+    }
+
+    private int leads(List<String> args) {
+        Optional<String> list = option(args, "--list");
+        if (list.isEmpty() || !args.isEmpty()) {
+            throw new UsageException("leads needs --list NAME");
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            runtime.stores().leads().forEachLead(list.get(), lead -> out.println(leadJson(lead)));
+        }
+        return OK;
+    }
+
+    static String leadJson(StoredLead stored) {
+        ObjectNode json = JSON.createObjectNode();
+        json.put("leadId", stored.leadId());
+        json.put("importId", stored.importId());
+        json.put("list", stored.list());
+        stored.lead().fields().forEach((field, value) -> json.put(field.jsonName(), value));
+        stored.lead().phones().forEach((field, phone) -> {
+            json.put(field.jsonName(), phone.display());
+            json.put(field.jsonName() + "E164", phone.e164());
+        });
+        json.put("callInfo", stored.lead().callInfo());
+        json.put("timeZone", stored.lead().timeZone());
+        json.put("expiresOn", stored.expiresOn() == null ? null : stored.expiresOn().toString());
+        json.put("callAttempts", stored.callAttempts());
+        stored.lead().secondary().forEach((name, value) -> {
+            if (!json.has(name)) {
+                json.put(name, value);
+            }
+        });
+        try {
+            return JSON.writeValueAsString(json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int dnc(List<String> args) {
+        if (args.size() < 3 || !(args.get(0).equals("add") || args.get(0).equals("import"))) {
+            throw new UsageException("dnc add CATEGORY NUMBER... or dnc import CATEGORY FILE");
+        }
+        String category = args.get(1);
+        List<String> raw;
+        if (args.get(0).equals("add")) {
+            raw = args.subList(2, args.size());
+        } else {
+            if (args.size() != 3) {
+                throw new UsageException("dnc import CATEGORY FILE");
+            }
+            try {
+                raw = Files.readAllLines(Path.of(args.get(2)), StandardCharsets.UTF_8);
+            } catch (IOException e) {
+                return printRefusal("cannot read " + args.get(2) + ": " + e.getMessage());
+            }
+        }
+        List<String> numbers = new ArrayList<>();
+        ArrayNode unreadable = JSON.createArrayNode();
+        for (int i = 0; i < raw.size(); i++) {
+            String line = raw.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Optional<String> e164 = DncNumbers.toE164(line);
+            if (e164.isPresent()) {
+                numbers.add(e164.get());
+            } else {
+                unreadable.addObject().put("line", i + 1).put("value", line);
+            }
+        }
+        boolean explicit = args.get(0).equals("add");
+        if (explicit && !unreadable.isEmpty()) {
+            ObjectNode refusal = JSON.createObjectNode().put("status", "REFUSED")
+                    .put("error", "not phone numbers: " + unreadable.findValuesAsText("value") + "; nothing was added");
+            print(refusal);
+            return REFUSED;
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            runtime.stores().dnc().add(category, numbers);
+        }
+        ObjectNode result = JSON.createObjectNode().put("category", category).put("added", numbers.size());
+        result.set("unreadable", unreadable);
+        print(result);
+        return OK;
+    }
+
+    private int purge(List<String> args) {
+        Optional<String> date = option(args, "--date");
+        if (!args.isEmpty()) {
+            throw new UsageException("purge [--date yyyy-MM-dd]");
+        }
+        LocalDate purgeDate;
+        try {
+            purgeDate = date.map(LocalDate::parse).orElse(null);
+        } catch (DateTimeParseException e) {
+            return printRefusal("--date must be yyyy-MM-dd, got '" + date.get() + "'");
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            var execution = runtime.purge(purgeDate);
+            ObjectNode result = JSON.createObjectNode().put("status", execution.status().name());
+            if (execution.output() != null) {
+                result.set("result", execution.output());
+            }
+            if (execution.error() != null) {
+                result.put("error", execution.error() + ": " + execution.cause());
+            }
+            print(result);
+            return execution.status() == com.leadimport.local.sfn.Execution.Status.SUCCEEDED ? OK : FAILED;
+        }
+    }
+
+    private int printRefusal(String error) {
+        print(JSON.createObjectNode().put("status", "REFUSED").put("error", error));
+        return REFUSED;
+    }
+
+    private int printFailure(String error) {
+        print(JSON.createObjectNode().put("status", "FAILED").put("error", error));
+        return FAILED;
+    }
+
+    private void print(ObjectNode json) {
+        try {
+            out.println(JSON.writerWithDefaultPrettyPrinter().writeValueAsString(json));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Removes {@code name value} from the arguments and returns the value. */
+    static Optional<String> option(List<String> args, String name) {
+        int at = args.indexOf(name);
+        if (at < 0) {
+            return Optional.empty();
+        }
+        if (at + 1 >= args.size()) {
+            throw new UsageException(name + " needs a value");
+        }
+        String value = args.get(at + 1);
+        args.remove(at + 1);
+        args.remove(at);
+        return Optional.of(value);
+    }
+
+    /** The command line was not understood. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
     }
 }

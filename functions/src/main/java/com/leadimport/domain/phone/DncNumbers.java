@@ -8,7 +8,8 @@ import java.util.Optional;
 /**
  * Normalises a number entered on a DNC list or a TPS file (national with a leading 0, with or
  * without spaces, +44, 0044 or 44 forms) to E.164, so it matches however the lead's number
- * was written. UK is the default country; a number that cannot be read is empty.
+ * was written. UK is the default country; a number that is not a valid number is empty (it
+ * could never match a lead, whose numbers are validated too).
  */
 public final class DncNumbers {
 
@@ -25,7 +26,7 @@ public final class DncNumbers {
             PhoneNumber number = nsn > 0
                     ? new PhoneNumber().setCountryCode(44).setNationalNumber(nsn)
                     : PhoneFormatter.UTIL.parse(text.startsWith("00") ? "+" + text.substring(2) : text, "GB");
-            if (!PhoneFormatter.UTIL.isPossibleNumber(number)) {
+            if (!PhoneFormatter.UTIL.isValidNumber(number)) {
                 return Optional.empty();
             }
             return Optional.of(PhoneFormatter.UTIL.format(number, PhoneNumberUtil.PhoneNumberFormat.E164));
