@@ -1,0 +1,284 @@
+package com.leadimport.local.e2e;
+
+import static com.leadimport.local.e2e.Imports.dedupe;
+import static com.leadimport.local.e2e.Imports.leads;
+import static com.leadimport.local.e2e.Imports.names;
+import static com.leadimport.local.e2e.Imports.run;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadimport.domain.row.Reason;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportStatus;
+import com.leadimport.local.LocalRuntime;
+import com.leadimport.ports.LeadStore.LeadRef;
+import com.leadimport.ports.StoredLead;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/** Imports through the real state machine definition, the real handlers and the emulators, one setting at a time. */
+class ImportWorkflowTest {
+
+    private LocalRuntime runtime;
+
+    @BeforeEach
+    void start() {
+        runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(null).withChunkRows(2).withThreads(3));
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private static void assertAccounted(ImportRecord record) {
+        assertThat(record.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(record.imported() + record.rejected()).isEqualTo(record.totalRows());
+        assertThat(record.rejectedByReason().values().stream().mapToLong(Long::longValue).sum()).isEqualTo(record.rejected());
+    }
+
+    @Test
+    void everyRowIsImportedOrRejectedWithItsReasonAndTheRejectedFileHasThem() throws Exception {
+        ImportRecord record = run(runtime, "May", "", """
+                Ann,07412 345001,ann@example.com
+                Bob,,
+                Cy,12345,
+                Di,07412 345004,di@
+                Ed,"07412 345005
+                Fi,07412 345006,fi@example.com,extra
+                """);
+
+        assertAccounted(record);
+        assertThat(record.totalRows()).isEqualTo(6);
+        assertThat(record.rejectedByReason()).containsEntry(Reason.NO_CONTACT, 1L).containsEntry(Reason.INVALID_PHONE, 1L)
+                .containsEntry(Reason.INVALID_EMAIL, 1L).containsEntry(Reason.MALFORMED_ROW, 2L);
+        assertThat(names(runtime, "May")).containsExactly("Ann");
+        String rejected;
+        try (InputStream in = runtime.files().open(runtime.tables().workBucket(), record.rejectedRowsKey())) {
+            rejected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        assertThat(rejected).contains("Name,Phone,Email,Row,Reason,Message").contains("Bob,,,2,NO_CONTACT")
+                .contains("Cy,12345,,3,INVALID_PHONE").contains("5,MALFORMED_ROW").contains("6,MALFORMED_ROW");
+    }
+
+    @Test
+    void leadsCarryFormattedPhonesZoneCallInfoSecondaryValuesAndExpiry() {
+        var request = Imports.request("May", "\"expiry\": {\"enabled\": true, \"option\": \"IN_DAYS\", \"inDays\": 10}, "
+                + "\"timeZone\": {\"static\": true, \"zone\": \"Europe/Dublin\"}, \"defaultSkillGroup\": \"Sales\"");
+        var withExtras = new com.leadimport.domain.request.ImportRequest(request.details(), request.settings(), request.mapping(),
+                new com.leadimport.domain.request.CallInfo("Hi {Name} ({Email})"),
+                new com.leadimport.domain.request.Secondary("Extras", Map.of("Email seen", new com.leadimport.domain.request
+                        .SecondaryFieldMapping(List.of("Email"), null, com.leadimport.domain.request.FieldType.TEXT, "none", null))));
+        ImportRecord record = runtime.importFile("leads.csv", (Imports.HEADER + "Ann,+44 7412 345001,\n").getBytes(StandardCharsets.UTF_8),
+                withExtras, "test");
+
+        assertAccounted(record);
+        StoredLead lead = leads(runtime, "May").get(0);
+        assertThat(lead.lead().phones().values()).singleElement().satisfies(p -> {
+            assertThat(p.display()).isEqualTo("07412345001");
+            assertThat(p.e164()).isEqualTo("+447412345001");
+        });
+        assertThat(lead.lead().callInfo()).isEqualTo("Hi Ann ()");
+        assertThat(lead.lead().timeZone()).isEqualTo("Europe/Dublin");
+        assertThat(lead.lead().secondary()).containsEntry("Email seen", "none");
+        assertThat(lead.lead().fields()).containsEntry(com.leadimport.domain.request.LeadField.SKILL_GROUP, "Sales");
+        assertThat(lead.expiresOn()).isEqualTo(record.importDate().plusDays(10));
+        assertThat(runtime.stores().catalog().contactTable("Extras")).isPresent();
+    }
+
+    @Test
+    void inFileDuplicatesKeepTheFirstRowOrWithKeepNewTheLast() {
+        String rows = "Ann,07412 345001,\nBob,07412 345001,\nCy,07412 345003,\n";
+
+        ImportRecord first = run(runtime, "A", dedupe("FILE", "KEEP_EXISTING", ""), rows);
+        ImportRecord last = run(runtime, "B", dedupe("FILE", "KEEP_NEW", ""), rows);
+
+        assertAccounted(first);
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Cy");
+        assertThat(names(runtime, "B")).containsExactly("Bob", "Cy");
+        assertThat(last.rejectedByReason()).containsEntry(Reason.DUPLICATE, 1L);
+    }
+
+    @Test
+    void fileScopeIgnoresStoredLeads() {
+        run(runtime, "A", "", "Ann,07412 345001,\n");
+
+        ImportRecord again = run(runtime, "A", dedupe("FILE", "KEEP_EXISTING", ""), "Ann2,07412 345001,\n");
+
+        assertThat(again.imported()).isEqualTo(1);
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Ann2");
+    }
+
+    @Test
+    void keepExistingRejectsAgainstTheDestinationListOnly() {
+        run(runtime, "A", "", "Ann,07412 345001,\n");
+        run(runtime, "Other", "", "Bob,07412 345002,\n");
+
+        ImportRecord record = run(runtime, "A", dedupe("LISTS", "KEEP_EXISTING", "\"destinationList\": true"),
+                "Ann2,07412 345001,\nBob2,07412 345002,\n");
+
+        assertAccounted(record);
+        assertThat(record.rejectedByReason()).containsEntry(Reason.DUPLICATE, 1L);
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Bob2");
+    }
+
+    @Test
+    void additionalListsAreSearchedAndGlobalSearchesEverything() {
+        run(runtime, "April", "", "Ann,,ann@example.com\n");
+        run(runtime, "March", "", "Bob,07412 345002,\n");
+
+        ImportRecord additional = run(runtime, "May", dedupe("LISTS", "KEEP_EXISTING", "\"additionalLists\": [\"April\"]"),
+                "Ann,,ANN@example.com\nBob,07412 345002,\n");
+        ImportRecord global = run(runtime, "June", dedupe("GLOBAL", "KEEP_EXISTING", ""),
+                "Ann,,ann@example.com\nBob,07412 345002,\nCy,07412 345003,\n");
+
+        assertThat(names(runtime, "May")).containsExactly("Bob");
+        assertThat(names(runtime, "June")).containsExactly("Cy");
+        assertThat(global.rejectedByReason()).containsEntry(Reason.DUPLICATE, 2L);
+        assertAccounted(additional);
+    }
+
+    @Test
+    void keepNewReplacesTheStoredLeads() {
+        run(runtime, "A", "", "Ann,07412 345001,\nBob,07412 345002,\n");
+
+        ImportRecord record = run(runtime, "A", dedupe("LISTS", "KEEP_NEW", "\"destinationList\": true"), "Ann2,07412 345001,\n");
+
+        assertAccounted(record);
+        assertThat(record.replacedExisting()).isEqualTo(1);
+        assertThat(names(runtime, "A")).containsExactly("Ann2", "Bob");
+    }
+
+    @Test
+    void resetOlderResetsCallAttemptsAndDoesNotImport() {
+        run(runtime, "A", "", "Ann,07412 345001,\n");
+        StoredLead existing = leads(runtime, "A").get(0);
+        runtime.dynamoDbClient().updateItem(b -> b.tableName(runtime.tables().leads())
+                .key(Map.of("list", AttributeValue.fromS("A"), "leadId", AttributeValue.fromS(existing.leadId())))
+                .updateExpression("SET callAttempts = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("4"))));
+
+        ImportRecord record = run(runtime, "A", dedupe("LISTS", "RESET_OLDER", "\"destinationList\": true"), "Ann2,07412 345001,\n");
+
+        assertAccounted(record);
+        assertThat(record.rejectedByReason()).containsExactly(Map.entry(Reason.RESET_EXISTING, 1L));
+        assertThat(leads(runtime, "A")).singleElement().satisfies(l -> assertThat(l.callAttempts()).isZero());
+    }
+
+    @Test
+    void dncDropsNumbersOnTickedCategoriesOnly() {
+        runtime.stores().dnc().add("IVR", List.of("+447412345001"));
+        runtime.stores().dnc().add("Requested", List.of("+447412345002"));
+        String dnc = "\"dnc\": {\"enabled\": true, \"categories\": [\"IVR\"]}";
+
+        ImportRecord record = run(runtime, "A", dnc, "Ann,07412 345001,\nBob,07412 345002,\nCy,07412 345001,cy@example.com\n");
+
+        assertAccounted(record);
+        assertThat(record.rejectedByReason()).containsExactly(Map.entry(Reason.DNC, 1L));
+        assertThat(names(runtime, "A")).containsExactly("Bob", "Cy");
+        assertThat(leads(runtime, "A")).filteredOn(l -> l.lead().email() != null).singleElement()
+                .satisfies(l -> assertThat(l.lead().phones()).isEmpty());
+    }
+
+    @Test
+    void deleteExistingKeepsLeadsWithCallbacksWhenAsked() {
+        run(runtime, "A", "", "Ann,07412 345001,\nBob,07412 345002,\n");
+        StoredLead ann = leads(runtime, "A").stream().filter(l -> l.lead().rowNumber() == 1).findFirst().orElseThrow();
+        runtime.stores().leads().addCallback(new LeadRef("A", ann.leadId()), "cb1", "2026-12-01T10:00");
+
+        run(runtime, "A", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": true}", "Cy,07412 345003,\n");
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Cy");
+
+        run(runtime, "A", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}", "Di,07412 345004,\n");
+        assertThat(names(runtime, "A")).containsExactly("Di");
+        assertThat(runtime.stores().leads().callbacks("A")).isEmpty();
+    }
+
+    @Test
+    void clearFetchedDataFlushesTheListsBuffer() {
+        runtime.stores().buffer().add("A", List.of("x-1", "x-2"));
+        runtime.stores().buffer().add("B", List.of("y-1"));
+
+        run(runtime, "A", "\"clearFetchedData\": true", "Ann,07412 345001,\n");
+
+        assertThat(runtime.stores().buffer().contents("A")).isEmpty();
+        assertThat(runtime.stores().buffer().contents("B")).containsExactly("y-1");
+    }
+
+    @Test
+    void theMidnightPurgeRemovesExpiredLeadsWithTheirCallbacksAndIsHarmlessTwice() {
+        ImportRecord expiring = run(runtime, "A", "\"expiry\": {\"enabled\": true, \"option\": \"IN_DAYS\", \"inDays\": 1}",
+                "Ann,07412 345001,\nBob,07412 345002,\nCy,07412 345003,\n");
+        run(runtime, "A", "", "Keep,07412 345009,\n");
+        runtime.stores().leads().addCallback(new LeadRef("A", leads(runtime, "A").get(0).leadId()), "cb", "2026-12-01T10:00");
+        var expiry = expiring.expiresOn();
+
+        runtime.purge(expiry);
+        assertThat(names(runtime, "A")).hasSize(4);
+
+        assertThat(runtime.purge(expiry.plusDays(1)).status().name()).isEqualTo("SUCCEEDED");
+        assertThat(names(runtime, "A")).containsExactly("Keep");
+        assertThat(runtime.stores().leads().callbacks("A")).isEmpty();
+        assertThat(runtime.stores().imports().find(expiring.importId()).orElseThrow().purged()).isTrue();
+        assertThat(runtime.stores().leads().findMatches(List.of("P#+447412345001"), null)).isEmpty();
+
+        assertThat(runtime.purge(expiry.plusDays(1)).status().name()).isEqualTo("SUCCEEDED");
+        assertThat(names(runtime, "A")).containsExactly("Keep");
+    }
+
+    @Test
+    void aFileThatBreaksARuleIsRefusedAndNothingIsImported() {
+        ImportRecord wrongType = runtime.importFile("leads.xlsx", "Name,Phone,Email\nA,07412 345001,\n".getBytes(StandardCharsets.UTF_8),
+                Imports.request("A", ""), "test");
+        ImportRecord unknownHeader = runtime.importFile("leads.csv", "Nome,Phone,Email\nA,07412 345001,\n".getBytes(StandardCharsets.UTF_8),
+                Imports.request("A", ""), "test");
+        ImportRecord unknownCategory = run(runtime, "A", "\"dnc\": {\"enabled\": true, \"categories\": [\"Nope\"]}", "A,07412 345001,\n");
+
+        assertThat(wrongType.status()).isEqualTo(ImportStatus.REFUSED);
+        assertThat(wrongType.error()).isEqualTo("The file must be a .csv file (got 'leads.xlsx')");
+        assertThat(unknownHeader.status()).isEqualTo(ImportStatus.REFUSED);
+        assertThat(unknownHeader.error()).contains("mapping.fields.firstName.headers: 'Name' is not a header of the file");
+        assertThat(unknownCategory.error()).contains("settings.dnc.categories: 'Nope' is not a DNC category");
+        assertThat(names(runtime, "A")).isEmpty();
+    }
+
+    @Test
+    void savedSettingsBecomeTheSuppliersDefaultAndADropUsesThem() {
+        var request = Imports.request("Drops", "\"name\": \"Acme weekly\"");
+        var saved = new com.leadimport.domain.request.ImportRequest(
+                new com.leadimport.domain.request.Details(null, "Drops", "Acme", null, false), request.settings(),
+                new com.leadimport.domain.request.Mapping("Acme layout", request.mapping().fields()), null, null);
+        runtime.importFile("first.csv", (Imports.HEADER + "Ann,07412 345001,\n").getBytes(StandardCharsets.UTF_8), saved, "test");
+
+        runtime.upload("suppliers/Acme/second.csv", (Imports.HEADER + "Bob,07412 345002,\n").getBytes(StandardCharsets.UTF_8));
+        runtime.upload("suppliers/Nobody/x.csv", (Imports.HEADER + "Cy,07412 345003,\n").getBytes(StandardCharsets.UTF_8));
+
+        assertThat(runtime.stores().catalog().settingsProfiles()).extracting(s -> s.name()).contains("Acme weekly");
+        assertThat(runtime.stores().catalog().mappingProfiles()).extracting(m -> m.name()).contains("Acme layout");
+        assertThat(names(runtime, "Drops")).containsExactly("Ann", "Bob");
+        assertThat(runtime.stores().imports().history(10)).anySatisfy(r -> {
+            assertThat(r.createdBy()).isEqualTo("supplier:Nobody");
+            assertThat(r.status()).isEqualTo(ImportStatus.FAILED);
+            assertThat(r.error()).contains("supplier 'Nobody' has no default settings and mapping");
+        });
+    }
+
+    @Test
+    void aRepeatedEventStartsNothingNew() {
+        byte[] file = (Imports.HEADER + "Ann,07412 345001,\n").getBytes(StandardCharsets.UTF_8);
+        var first = runtime.upload("suppliers/Acme/repeat.csv", file);
+        var saved = runtime.stores().imports().history(1).get(0);
+
+        var repeat = runtime.deliverObjectCreated("suppliers/Acme/repeat.csv", file.length, "same-sequencer");
+        var repeatAgain = runtime.deliverObjectCreated("suppliers/Acme/repeat.csv", file.length, "same-sequencer");
+
+        assertThat(first.status().name()).isEqualTo("FAILED");
+        assertThat(repeatAgain.events()).anyMatch(e -> e.startsWith("StateEntered AlreadyHandled"));
+        assertThat(repeat.status().name()).isIn("FAILED", "SUCCEEDED");
+        assertThat(saved.createdBy()).isEqualTo("supplier:Acme");
+    }
+}
