@@ -6,7 +6,11 @@ import java.util.List;
 /** Objects in buckets: uploaded files, working chunks, rejected-rows files. */
 public interface FileStore {
 
+    /** Streams an object that may be large (an upload); the caller closes it. */
     InputStream open(String bucket, String key);
+
+    /** Reads a small object whole (a working file), retried as one request on transient errors. */
+    byte[] read(String bucket, String key);
 
     /** @return the object's size in bytes; throws if missing */
     long size(String bucket, String key);

@@ -50,13 +50,13 @@ public final class FinalizeImport {
         rejectedFile.writeBytes(UTF8_BOM);
         RejectedRowsCsv rejectedRows = null;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            ChunkResult result = Json.read(files.open(workBucket, WorkFiles.result(importId, chunk)), ChunkResult.class);
+            ChunkResult result = Json.read(WorkFiles.open(files, workBucket, WorkFiles.result(importId, chunk)), ChunkResult.class);
             counts.imported(result.importedRows().size());
             replaced.addAll(result.replaced());
             for (RowOutcome.Rejected row : result.rejected()) {
                 counts.count(row);
                 if (rejectedRows == null) {
-                    List<String> headers = ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(importId, 0))).headers();
+                    List<String> headers = ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(importId, 0))).headers();
                     rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile, StandardCharsets.UTF_8), headers);
                 }
                 rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());

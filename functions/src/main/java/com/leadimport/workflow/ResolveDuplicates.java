@@ -34,12 +34,12 @@ public final class ResolveDuplicates {
         }
         InFileDuplicates duplicates = new InFileDuplicates(dedupe.action());
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            Fingerprints.addAll(files.open(workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
+            Fingerprints.addAll(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
         }
         long total = 0;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             List<Long> losers = new ArrayList<>();
-            Fingerprints.forEach(files.open(workBucket, WorkFiles.fingerprints(split.importId(), chunk)), (row, keys) -> {
+            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)), (row, keys) -> {
                 if (duplicates.isDuplicate(row, keys)) {
                     losers.add(row);
                 }

@@ -38,7 +38,7 @@ public final class ScreenChunk {
     }
 
     public void screen(ChunkRef ref) {
-        ChunkCodec.Chunk chunk = ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())));
+        ChunkCodec.Chunk chunk = ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())));
         ImportContexts.Context context = contexts.of(ref.importId(), chunk.headers());
         RowProcessor processor = context.processor();
         List<Prepared> prepared = new ArrayList<>(chunk.rows().size());

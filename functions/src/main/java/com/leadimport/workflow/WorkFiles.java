@@ -6,6 +6,11 @@ public final class WorkFiles {
     private WorkFiles() {
     }
 
+    /** A working file, read whole in one retried request (they are small) and given as a stream. */
+    static java.io.InputStream open(com.leadimport.ports.FileStore files, String bucket, String key) {
+        return new java.io.ByteArrayInputStream(files.read(bucket, key));
+    }
+
     public static String prefix(String importId) {
         return "work/" + importId + "/";
     }

@@ -45,11 +45,11 @@ public final class WriteChunk {
 
     public void write(ChunkRef ref) {
         ImportRecord record = imports.find(ref.importId()).orElseThrow();
-        ScreenedChunk screened = Json.read(files.open(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
+        ScreenedChunk screened = Json.read(WorkFiles.open(files, workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
                 ScreenedChunk.class);
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
         ChunkResult result = files.exists(workBucket, resultKey)
-                ? Json.read(files.open(workBucket, resultKey), ChunkResult.class)
+                ? Json.read(WorkFiles.open(files, workBucket, resultKey), ChunkResult.class)
                 : decide(ref, record, screened);
         if (!files.exists(workBucket, resultKey)) {
             files.put(workBucket, resultKey, Json.bytes(result), "application/json");
@@ -74,7 +74,7 @@ public final class WriteChunk {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
         Set<Long> inFile = deduping
-                ? RowNumbers.decode(files.open(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
+                ? RowNumbers.decode(WorkFiles.open(files, workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
                 : Set.of();
         List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
         OriginalCells cells = new OriginalCells(ref);
@@ -149,7 +149,7 @@ public final class WriteChunk {
         RowOutcome.Rejected rejection(Lead lead, Reason reason, String message) {
             if (byRow == null) {
                 byRow = new java.util.HashMap<>();
-                ChunkCodec.decode(files.open(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())))
+                ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())))
                         .rows().forEach(row -> byRow.put(row.rowNumber(), row.cells()));
             }
             return new RowOutcome.Rejected(lead.rowNumber(), reason, message, byRow.get(lead.rowNumber()));

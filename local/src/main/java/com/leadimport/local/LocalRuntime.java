@@ -45,7 +45,8 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
@@ -118,9 +119,9 @@ public final class LocalRuntime implements AutoCloseable {
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
         this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.EU_WEST_2)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(httpClient()).build();
         this.s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2).forcePathStyle(true)
-                .credentialsProvider(credentials).httpClient(UrlConnectionHttpClient.create()).build();
+                .credentialsProvider(credentials).httpClient(httpClient()).build();
         TableDefinitions.createMissing(dynamoDbClient, tables);
         for (String bucket : new String[] {tables.uploadBucket(), tables.workBucket()}) {
             if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
@@ -146,11 +147,7 @@ public final class LocalRuntime implements AutoCloseable {
         handlers.keySet().forEach(name -> substitutions.put(name + "FunctionArn", name));
         substitutions.put("WorkBucket", tables.workBucket());
         TaskInvoker invoker = settings.taskWrapper().apply(this::invoke);
-        ObjectReader reader = (bucket, key) -> {
-            try (InputStream in = files.open(bucket, key)) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            }
-        };
+        ObjectReader reader = (bucket, key) -> new String(files.read(bucket, key), StandardCharsets.UTF_8);
         this.imports = new StateMachineExecutor(PREFIX + "-import-leads",
                 StateMachine.load(definition("import-leads.asl.json"), substitutions), invoker, reader, settings.threads(),
                 settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
@@ -240,6 +237,10 @@ public final class LocalRuntime implements AutoCloseable {
             throw e;
         }
         return JSON.readTree(out.toByteArray());
+    }
+
+    private static SdkHttpClient httpClient() {
+        return ApacheHttpClient.builder().maxConnections(64).build();
     }
 
     private static String definition(String name) {

@@ -32,6 +32,15 @@ public final class S3FileStore implements FileStore {
     }
 
     @Override
+    public byte[] read(String bucket, String key) {
+        try {
+            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        } catch (NoSuchKeyException e) {
+            throw new MissingFileException(bucket, key, e);
+        }
+    }
+
+    @Override
     public long size(String bucket, String key) {
         try {
             return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
