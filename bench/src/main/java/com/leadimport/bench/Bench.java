@@ -13,6 +13,7 @@ public final class Bench {
         String[] rest = Arrays.copyOfRange(args, 1, args.length);
         switch (args[0]) {
             case "cpu" -> CpuBench.run(Options.parse(rest));
+            case "e2e" -> EndToEndBench.run(Options.parse(rest));
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'");
                 System.exit(2);

@@ -24,6 +24,19 @@ final class LeadFileGenerator {
     private LeadFileGenerator() {
     }
 
+    /** Writes exactly {@code rows} data rows. */
+    static void writeRows(Path file, long rows, long seed) throws IOException {
+        Random random = new Random(seed);
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write(HEADER);
+            out.write("\r\n");
+            for (long n = 0; n < rows; n++) {
+                out.write(row(random, n));
+                out.write("\r\n");
+            }
+        }
+    }
+
     /** @return the number of data rows written */
     static long write(Path file, long targetBytes, long seed) throws IOException {
         Random random = new Random(seed);

@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.leadimport.domain.csv.FileRefusedException;
 import com.leadimport.domain.phone.DncNumbers;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.ImportRequests;
@@ -91,21 +90,20 @@ public final class Cli {
         }
         Path file = Path.of(args.get(0));
         ImportRequest request;
-        byte[] content;
         try {
             request = ImportRequests.parse(Files.readString(Path.of(requestFile.get())));
-            content = Files.readAllBytes(file);
+            if (!Files.isRegularFile(file)) {
+                throw new NoSuchFileException(file.toString());
+            }
         } catch (RequestRefusedException e) {
             return printRefusal(e.getMessage());
         } catch (NoSuchFileException e) {
             return printRefusal("no such file: " + e.getFile());
         } catch (IOException e) {
             return printRefusal("cannot read " + e.getMessage());
-        } catch (FileRefusedException e) {
-            return printRefusal(e.getMessage());
         }
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
-            ImportRecord record = runtime.importFile(file.getFileName().toString(), content, request, "cli");
+            ImportRecord record = runtime.importFile(file, request, "cli");
             ObjectNode summary = summary(record);
             if (record.rejectedRowsKey() != null) {
                 Path rejected = settings.dataDir().resolve("rejected").resolve(record.importId() + ".csv");

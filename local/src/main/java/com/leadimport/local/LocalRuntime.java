@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -79,46 +80,53 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
-                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper) {
+                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, URI externalDynamoDb) {
 
         public static Settings defaults(Path dataDir) {
             return new Settings(dataDir, Workflow.DEFAULT_CHUNK_ROWS, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
-                    Function.identity(), Sleeper.REAL);
+                    Function.identity(), Sleeper.REAL, null);
         }
 
         public Settings withChunkRows(int rows) {
-            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper);
+            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
         }
 
         public Settings withThreads(int n) {
-            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper);
+            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
         }
 
         public Settings withClock(Clock c) {
-            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper);
+            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
         }
 
         public Settings withIds(Supplier<String> s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, externalDynamoDb);
         }
 
         public Settings withTaskWrapper(Function<TaskInvoker, TaskInvoker> wrapper) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, externalDynamoDb);
+        }
+
+        /** DynamoDB served by another process (the e2e benchmark), instead of the emulator in this JVM. */
+        public Settings withExternalDynamoDb(URI endpoint) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, endpoint);
         }
 
         public Settings withSleeper(Sleeper s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, externalDynamoDb);
         }
     }
 
     private LocalRuntime(Settings settings) {
         Path data = settings.dataDir();
-        this.dynamoDb = DynamoDbEmulator.start(data == null ? null : data.resolve("dynamodb"));
+        this.dynamoDb = settings.externalDynamoDb() != null ? null
+                : DynamoDbEmulator.start(data == null ? null : data.resolve("dynamodb"));
+        URI dynamoDbEndpoint = dynamoDb == null ? settings.externalDynamoDb() : dynamoDb.endpoint();
         this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
-        this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDb.endpoint()).region(Region.EU_WEST_2)
+        this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.EU_WEST_2)
                 .credentialsProvider(credentials).httpClient(httpClient()).build();
         this.s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2).forcePathStyle(true)
                 .credentialsProvider(credentials).httpClient(httpClient()).build();
@@ -182,6 +190,15 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Uploads the file as the wizard would, for an import created from the request, and runs the workflow. */
     public ImportRecord importFile(String fileName, byte[] content, ImportRequest request, String createdBy) {
+        return importFile(fileName, RequestBody.fromBytes(content), request, createdBy);
+    }
+
+    /** The same for a file on disk, streamed to the upload bucket. */
+    public ImportRecord importFile(Path file, ImportRequest request, String createdBy) {
+        return importFile(file.getFileName().toString(), RequestBody.fromFile(file), request, createdBy);
+    }
+
+    private ImportRecord importFile(String fileName, RequestBody content, ImportRequest request, String createdBy) {
         String importId = ids.get();
         String key = UploadKeys.upload(importId, fileName);
         stores.imports().create(ImportRecord.awaitingFile(importId, request, tables.uploadBucket(), key, fileName,
@@ -192,9 +209,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** Puts a file in the upload bucket and delivers the event EventBridge would; returns the execution. */
     public Execution upload(String key, byte[] content) {
-        s3.putObject(b -> b.bucket(tables.uploadBucket()).key(key), RequestBody.fromBytes(content));
+        return upload(key, RequestBody.fromBytes(content));
+    }
+
+    private Execution upload(String key, RequestBody content) {
+        long size = content.optionalContentLength().orElseThrow();
+        s3.putObject(b -> b.bucket(tables.uploadBucket()).key(key), content);
         String sequencer = Long.toHexString(System.nanoTime());
-        return deliverObjectCreated(key, content.length, sequencer);
+        return deliverObjectCreated(key, size, sequencer);
     }
 
     /** The S3 Object Created event as EventBridge delivers it to the state machine. */
@@ -259,6 +281,8 @@ public final class LocalRuntime implements AutoCloseable {
         s3.close();
         dynamoDbClient.close();
         s3Server.close();
-        dynamoDb.close();
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
     }
 }

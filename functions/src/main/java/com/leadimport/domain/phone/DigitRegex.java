@@ -70,6 +70,56 @@ final class DigitRegex {
         return false;
     }
 
+    /** {@link #lookingAt(CharSequence)} over {@code digits[from..to)}, which hold only the characters 0-9. */
+    boolean lookingAt(char[] digits, int from, int to) {
+        int state = 0;
+        if (accepting[state]) {
+            return true;
+        }
+        for (int i = from; i < to; i++) {
+            state = next[state][digits[i] - '0'];
+            if (state < 0) {
+                return false;
+            }
+            if (accepting[state]) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /**
+     * Whether, in any digit string that begins with {@code prefix}, {@code prefix} is the one and
+     * only leading part in the language (no shorter or longer one is): then {@code lookingAt}
+     * consumes exactly {@code prefix}, whatever the order of the pattern's alternatives.
+     */
+    boolean onlyLeadingMatchIs(String prefix) {
+        int state = 0;
+        for (int i = 0; i < prefix.length(); i++) {
+            if (accepting[state]) {
+                return false;
+            }
+            state = next[state][prefix.charAt(i) - '0'];
+            if (state < 0) {
+                return false;
+            }
+        }
+        if (!accepting[state]) {
+            return false;
+        }
+        for (int target : next[state]) {
+            if (target >= 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Whether some string of the language, the empty one included, begins with {@code digit}. */
+    boolean hasMatchStartingWith(int digit) {
+        return accepting[0] || next[0][digit] >= 0;
+    }
+
     private int walk(CharSequence digits, int length) {
         int state = 0;
         for (int i = 0; i < length && state >= 0; i++) {

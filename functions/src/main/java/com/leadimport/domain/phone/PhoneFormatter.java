@@ -15,12 +15,16 @@ import java.util.Optional;
  * country's code, so Guernsey, Jersey and Isle of Man numbers pass as UK) and store the
  * number in the preset's form: DEFAULT_UK {@code 07412345678} (national, leading 0),
  * INTERNATIONAL_UK {@code 00447412345678}, INTERNATIONAL_AUS {@code 0061...},
- * INTERNATIONAL_SA {@code 0027...}; always beside its E.164 form. The calling code is
- * redundant with a preset (the preset adds its own prefix) and is ignored there.
+ * INTERNATIONAL_SA {@code 0027...}; always beside its E.164 form. A number is read as
+ * libphonenumber's {@code parse} reads it for the preset's region, except that {@code 00} and
+ * the preset's own code always mean the international form (Australia dials out with 0011, so
+ * parse alone would misread {@code 0061...}, the very form the preset writes). The calling
+ * code is redundant with a preset (the preset adds its own prefix) and is ignored there.
  *
  * <p>Fast path: a number already written with only digits, spaces and common punctuation is
  * reduced to its national significant number by hand ({@link FastPath}), skipping
- * libphonenumber's {@code parse}, and validated by {@link NumberPlan}: libphonenumber's own
+ * libphonenumber's {@code parse} where the region's metadata shows parse would do the same
+ * (no carrier code or international prefix to strip), and validated by {@link NumberPlan}: libphonenumber's own
  * validity rules and metadata with the patterns compiled to automata, skipping its regex
  * engine. Anything the fast path does not recognise goes through {@code parse}; a country
  * whose patterns the automata cannot take is validated by {@code isValidNumber}. Differential
@@ -89,12 +93,13 @@ public final class PhoneFormatter {
      * libphonenumber's parse.
      */
     static long nationalNumber(String raw, Country country) {
-        long fast = FastPath.nationalNumber(raw, country);
+        long fast = country.fastPath.nationalNumber(raw);
         if (fast != FastPath.UNKNOWN) {
             return fast;
         }
         try {
-            PhoneNumber parsed = UTIL.parse(raw, country.region);
+            String text = country.fastPath.doubleZeroDialsOut() ? raw : doubleZeroAsPlus(raw, country.codeDigits);
+            PhoneNumber parsed = UTIL.parse(text, country.region);
             if (parsed.getCountryCode() != country.code || parsed.hasExtension() || parsed.isItalianLeadingZero()) {
                 return -1;
             }
@@ -102,6 +107,29 @@ public final class PhoneFormatter {
         } catch (NumberParseException e) {
             return -1;
         }
+    }
+
+    /**
+     * {@code 00} and the country's own code read as {@code +} and the code: the form the
+     * international presets write ({@code 0061...}), though Australia dials out with 0011
+     * and libphonenumber would not read {@code 00} there as an international prefix.
+     */
+    static String doubleZeroAsPlus(String raw, String code) {
+        String text = raw.strip();
+        if (!text.startsWith("00")) {
+            return raw;
+        }
+        int matched = 0;
+        String wanted = "00" + code;
+        for (int i = 0; i < text.length() && matched < wanted.length(); i++) {
+            char c = text.charAt(i);
+            if (c == wanted.charAt(matched)) {
+                matched++;
+            } else if (c != ' ' && c != '-' && c != '.' && c != '(' && c != ')') {
+                return raw;
+            }
+        }
+        return matched == wanted.length() ? "+" + text.substring(2) : raw;
     }
 
     private Optional<FormattedPhone> advanced(String raw) {
@@ -161,6 +189,8 @@ public final class PhoneFormatter {
         final String codeDigits;
         /** libphonenumber's validity for this code as automata, or null to call libphonenumber. */
         final NumberPlan plan;
+        /** Reads the usual forms without libphonenumber's parse, where that gives parse's answer. */
+        final FastPath fastPath;
 
         Country(int code, String region, int nsnLength) {
             this.code = code;
@@ -168,6 +198,7 @@ public final class PhoneFormatter {
             this.nsnLength = nsnLength;
             this.codeDigits = Integer.toString(code);
             this.plan = NumberPlan.forCountryCode(code).orElse(null);
+            this.fastPath = FastPath.forRegion(code, region, nsnLength);
         }
     }
 }

@@ -52,6 +52,35 @@ class PhoneFormatterTest {
     }
 
     @ParameterizedTest
+    @org.junit.jupiter.params.provider.CsvSource({
+            "07797 712345, +447797712345, Europe/Jersey",
+            "07781 123456, +447781123456, Europe/Guernsey",
+            "07624 123456, +447624123456, Europe/Isle_of_Man",
+            "01534 712345, +441534712345, Europe/Jersey",
+            "01481 712345, +441481712345, Europe/Guernsey",
+            "01624 612345, +441624612345, Europe/Isle_of_Man"})
+    void jerseyGuernseyAndIsleOfManRangesPassAsUkWithTheirOwnZone(String raw, String e164, String zone) {
+        FormattedPhone phone = UK.format(raw).orElseThrow();
+
+        assertThat(phone.e164()).isEqualTo(e164);
+        assertThat(phone.display()).isEqualTo("0" + e164.substring(3));
+        assertThat(PhoneTimeZones.zoneOf(phone)).contains(zone);
+    }
+
+    @Test
+    void ukPremiumRateNumbersAreValidUkNumbers() {
+        // libphonenumber calls them valid (type PREMIUM_RATE) and the contract asks only for valid and +44
+        assertThat(UK.format("09098 790123")).contains(new FormattedPhone("09098790123", "+449098790123"));
+    }
+
+    @Test
+    void ofcomDramaRangesAreNotValidNumbers() {
+        // 01632 960xxx and 07700 900xxx are reserved for fiction; libphonenumber 9.0.23 rejects them
+        assertThat(UK.format("(01632) 960 001")).isEmpty();
+        assertThat(UK.format("07700 900123")).isEmpty();
+    }
+
+    @ParameterizedTest
     @ValueSource(strings = {"12345", "07412 34512", "074123451234", "not a number", "07700 9OO123", "+61 412 345 678",
             "0800 123", "+33 1 23 45 67 89"})
     void refusesWhatIsNotAValidUkNumber(String raw) {
@@ -62,7 +91,10 @@ class PhoneFormatterTest {
     void australianAndSouthAfricanPresetsValidateForTheirCountry() {
         assertThat(AUS.format("0412 345 678")).contains(new FormattedPhone("0061412345678", "+61412345678"));
         assertThat(AUS.format("+61 2 9876 5432")).contains(new FormattedPhone("0061298765432", "+61298765432"));
+        assertThat(AUS.format("0061 412 345 678")).contains(new FormattedPhone("0061412345678", "+61412345678"));
+        assertThat(AUS.format("0011 61 412 345 678")).contains(new FormattedPhone("0061412345678", "+61412345678"));
         assertThat(AUS.format("07412 345123")).isEmpty();
+        assertThat(SA.format("0027 82 123 4567")).contains(new FormattedPhone("0027821234567", "+27821234567"));
         assertThat(SA.format("082 123 4567")).contains(new FormattedPhone("0027821234567", "+27821234567"));
         assertThat(SA.format("+27 21 123 4567")).contains(new FormattedPhone("0027211234567", "+27211234567"));
     }
@@ -125,9 +157,17 @@ class PhoneFormatterTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"07412345123", "07412 345 123", "+447412345123", "00447412345123", "447412345123", "7412345123"})
+    @ValueSource(strings = {"07412345123", "07412 345 123", "+447412345123", "00447412345123", "447412345123", "7412345123",
+            "+44 7412 345123", "0044 7412 345123", "44 7412 345 123", "+44 (0)7412 345123", " 07412-345-123 "})
     void dncNumbersAreStoredInE164WhateverTheirForm(String raw) {
         assertThat(DncNumbers.toE164(raw)).contains("+447412345123");
+    }
+
+    @Test
+    void dncLandlinesAndCrownDependencyNumbersToo() {
+        assertThat(DncNumbers.toE164("0113 496 0001")).contains("+441134960001");
+        assertThat(DncNumbers.toE164("01534712345")).contains("+441534712345");
+        assertThat(DncNumbers.toE164("07412 34512")).isEmpty();
     }
 
     @Test
@@ -139,7 +179,12 @@ class PhoneFormatterTest {
     /** Pure libphonenumber: parse, validate, format; what the fast path must always agree with. */
     private static Optional<String> reference(String raw, String region, int code, boolean national) {
         try {
-            PhoneNumber number = UTIL.parse(raw, region);
+            String text = raw.strip();
+            // the presets' one rule beyond parse: 00 and the preset's own code is the international form
+            if (text.startsWith("00") && text.replaceAll("[ ().-]", "").startsWith("00" + code)) {
+                text = "+" + text.substring(2);
+            }
+            PhoneNumber number = UTIL.parse(text, region);
             if (number.getCountryCode() != code || number.hasExtension() || !UTIL.isValidNumber(number)) {
                 return Optional.empty();
             }
@@ -153,7 +198,8 @@ class PhoneFormatterTest {
     @Test
     void agreesWithLibphonenumberOnRandomNumbers() {
         Random random = new Random(20261124);
-        String[] shapes = {"0%s", "0%s", "+44%s", "0044 %s", "44%s", "%s", "(0%s)", "+44 (0)%s"};
+        String[] shapes = {"0%s", "0%s", "+44%s", "0044 %s", "44%s", "%s", "(0%s)", "+44 (0)%s", "00 44 %s", "+ 44 %s",
+            "00%s", "0 %s"};
         int disagreements = 0;
         int valid = 0;
         for (int i = 0; i < 200_000; i++) {
@@ -165,6 +211,10 @@ class PhoneFormatterTest {
             }
             if (random.nextBoolean()) {
                 nsn.setCharAt(0, '7');
+            } else if (random.nextInt(20) == 0) {
+                // prefixes parse may strip: UK's second national prefix 180020, the country code itself
+                String special = random.nextBoolean() ? "180020" : "44";
+                nsn.replace(0, special.length(), special);
             }
             String raw = String.format(shapes[random.nextInt(shapes.length)], nsn);
             Optional<String> expected = reference(raw, "GB", 44, true);
@@ -177,6 +227,29 @@ class PhoneFormatterTest {
         }
         assertThat(disagreements).isZero();
         assertThat(valid).as("the sample holds valid numbers too").isGreaterThan(20_000);
+    }
+
+    @Test
+    void agreesWithLibphonenumberWhereverSeparatorsAndPlusSignsFall() {
+        Random random = new Random(5);
+        String separators = " -.()+\u00a0";
+        PhoneFormatter[] formatters = {UK, AUS, SA};
+        String[] regions = {"GB", "AU", "ZA"};
+        int[] codes = {44, 61, 27};
+        String[] starts = {"07", "01", "02", "0044", "44", "+44", "04", "0061", "61", "0027", "27", "08", "1831", ""};
+        for (int i = 0; i < 100_000; i++) {
+            StringBuilder raw = new StringBuilder(starts[random.nextInt(starts.length)]);
+            int digits = 7 + random.nextInt(8);
+            while (raw.length() < digits) {
+                raw.append(random.nextInt(10));
+            }
+            for (int s = random.nextInt(4); s > 0; s--) {
+                raw.insert(random.nextInt(raw.length() + 1), separators.charAt(random.nextInt(separators.length())));
+            }
+            int c = random.nextInt(3);
+            assertThat(formatters[c].format(raw.toString()).map(FormattedPhone::display)).as("'%s' %s", raw, regions[c])
+                    .isEqualTo(reference(raw.toString(), regions[c], codes[c], c == 0));
+        }
     }
 
     @Test
@@ -215,9 +288,14 @@ class PhoneFormatterTest {
     @Test
     void internationalPresetsAgreeWithLibphonenumber() {
         Random random = new Random(7);
-        for (int i = 0; i < 20_000; i++) {
+        // prefixes parse treats specially: AU carrier codes 1831/1832 and dial-out codes 14xx, numbers starting with a code
+        String[] prefixes = {"", "", "", "1831", "1832", "14", "611", "61", "27", "278", "0"};
+        for (int i = 0; i < 40_000; i++) {
             String digits = String.valueOf(100_000_000L + (long) (random.nextDouble() * 899_999_999L));
-            for (String raw : new String[] {"0" + digits, "+61" + digits, "+27 " + digits, digits}) {
+            String prefix = prefixes[random.nextInt(prefixes.length)];
+            digits = prefix + digits.substring(prefix.length());
+            for (String raw : new String[] {"0" + digits, "+61" + digits, "+27 " + digits, digits, "0061 " + digits,
+                    "61" + digits, "0027" + digits, "27 " + digits, "0011 61 " + digits, "00 61 " + digits}) {
                 assertThat(AUS.format(raw).map(FormattedPhone::display)).as(raw).isEqualTo(reference(raw, "AU", 61, false));
                 assertThat(SA.format(raw).map(FormattedPhone::display)).as(raw).isEqualTo(reference(raw, "ZA", 27, false));
             }

@@ -70,6 +70,20 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
     }
 
+    /**
+     * Runs the emulator as its own process (the e2e benchmark keeps DynamoDB out of the measured
+     * JVM, as it is on AWS): prints {@code endpoint <uri>}, serves until standard input closes.
+     */
+    public static void main(String[] args) throws IOException {
+        try (DynamoDbEmulator emulator = start(args.length > 0 ? Path.of(args[0]) : null)) {
+            System.out.println("endpoint " + emulator.endpoint());
+            System.out.flush();
+            while (System.in.read() >= 0) {
+                // serve until the parent closes our input
+            }
+        }
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

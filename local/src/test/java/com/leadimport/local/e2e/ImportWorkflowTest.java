@@ -214,7 +214,9 @@ class ImportWorkflowTest {
         ImportRecord expiring = run(runtime, "A", "\"expiry\": {\"enabled\": true, \"option\": \"IN_DAYS\", \"inDays\": 1}",
                 "Ann,07412 345001,\nBob,07412 345002,\nCy,07412 345003,\n");
         run(runtime, "A", "", "Keep,07412 345009,\n");
-        runtime.stores().leads().addCallback(new LeadRef("A", leads(runtime, "A").get(0).leadId()), "cb", "2026-12-01T10:00");
+        String expiringLead = leads(runtime, "A").stream().filter(l -> l.importId().equals(expiring.importId()))
+                .findFirst().orElseThrow().leadId();
+        runtime.stores().leads().addCallback(new LeadRef("A", expiringLead), "cb", "2026-12-01T10:00");
         var expiry = expiring.expiresOn();
 
         runtime.purge(expiry);
