@@ -13,10 +13,21 @@ import java.util.Map;
 
 /**
  * Streams a supplier CSV: the file-level checks up front (extension, size, text, header),
- * then one {@link CsvRow} at a time; only the current row is in memory. Fully blank lines
- * are skipped and not counted as rows. A row with a different number of cells from the
- * header, or broken quoting, comes back malformed with the reason, and the rest of the file
- * is still read.
+ * then one {@link CsvRow} at a time; only the current row is in memory.
+ *
+ * <ul>
+ *   <li>Refused as a whole ({@link FileRefusedException}): a name not ending {@code .csv} (any
+ *       case); more than {@link #MAX_BYTES}, declared or found while reading; no bytes; binary
+ *       content (a NUL byte in the first KB, a zip/Excel/UTF-16 signature); an empty first line;
+ *       a header with a blank or repeated name (trimmed, case-insensitive); a file mixing UTF-8
+ *       with other bytes (see {@link TextDecoder}).
+ *   <li>Header names are trimmed; cells are returned as written.
+ *   <li>Lines that are empty or only spaces are skipped and not counted: row numbers count the
+ *       other data rows from 1, and a quoted cell spanning lines is still one row.
+ *   <li>A row with a different number of cells from the header, or with broken quoting (see
+ *       {@link RecordParser}), comes back malformed with the reason and its cells, and the rest
+ *       of the file is still read.
+ * </ul>
  */
 public final class LeadCsvReader implements AutoCloseable {
 
@@ -120,15 +131,35 @@ public final class LeadCsvReader implements AutoCloseable {
         return List.copyOf(headers);
     }
 
+    private static boolean startsWith(byte[] bytes, int... prefix) {
+        if (bytes.length < prefix.length) {
+            return false;
+        }
+        for (int i = 0; i < prefix.length; i++) {
+            if ((bytes[i] & 0xFF) != prefix[i]) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private static void refuseBinary(BufferedInputStream in) {
         try {
             in.mark(1024);
             byte[] start = in.readNBytes(1024);
             in.reset();
+            if (startsWith(start, 0xFF, 0xFE) || startsWith(start, 0xFE, 0xFF)) {
+                throw new FileRefusedException("The file is not text we can read: it is saved as UTF-16"
+                        + " (\"Unicode Text\"); save it from your spreadsheet as \"CSV UTF-8\"");
+            }
+            if (startsWith(start, 'P', 'K', 3, 4) || startsWith(start, 0xD0, 0xCF, 0x11, 0xE0)) {
+                throw new FileRefusedException("The file is not text: it is an Excel workbook (or other"
+                        + " document) renamed .csv; open it in Excel and save it as \"CSV UTF-8\"");
+            }
             for (byte b : start) {
                 if (b == 0) {
                     throw new FileRefusedException("The file is not text (it looks like a spreadsheet or other binary"
-                            + " file renamed .csv): save it from your spreadsheet as CSV");
+                            + " file renamed .csv): save it from your spreadsheet as \"CSV UTF-8\"");
                 }
             }
         } catch (IOException e) {

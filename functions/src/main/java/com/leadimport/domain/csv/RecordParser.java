@@ -9,12 +9,20 @@ import java.util.Deque;
 import java.util.List;
 
 /**
- * RFC 4180 records with recovery, so one broken row never costs the rest of the file. A quote
- * inside an unquoted cell is kept as text (as spreadsheets do); text after a closing quote
- * makes the record malformed; a quoted cell still open after {@link #MAX_QUOTED_LINES} lines
- * or {@link #MAX_QUOTED_CHARS} characters (or at the end of the file) is taken to be an
- * unterminated quote: its first line becomes one malformed record and reading resumes on the
- * next physical line.
+ * RFC 4180 records with recovery, so one broken row never costs the rest of the file.
+ *
+ * <ul>
+ *   <li>A quote inside an unquoted cell is kept as text (as spreadsheets do).
+ *   <li>Spaces or tabs between a closing quote and the next comma or line end are dropped.
+ *   <li>Other text after a closing quote makes the record malformed, when the quoted cell
+ *       stayed on one line.
+ *   <li>An unterminated quote: a quoted cell still open after {@link #MAX_QUOTED_LINES} lines or
+ *       {@link #MAX_QUOTED_CHARS} characters, or at the end of the file, or one that spans lines
+ *       and is then followed by text (the usual sign that a stray quote has paired up with the
+ *       opening quote of a later row's cell). The record's first physical line becomes one
+ *       malformed record and reading resumes on the next physical line, so the later rows are
+ *       read as they are.
+ * </ul>
  */
 final class RecordParser {
 
@@ -47,6 +55,8 @@ final class RecordParser {
         boolean afterQuote = false;
         boolean anyQuote = false;
         int quotedLines = 0;
+        int spacesAfterQuote = 0;
+        int linesBeforeQuote = 0;
         int c = read();
         if (c < 0) {
             return null;
@@ -70,16 +80,22 @@ final class RecordParser {
                         unread(next);
                     }
                 } else {
-                    if (c == '\n') {
+                    boolean lineBreak = c == '\r' || c == '\n' && !(raw.length() > 1 && raw.charAt(raw.length() - 2) == '\r');
+                    if (lineBreak) {
                         quotedLines++;
                         line++;
                     }
                     cell.append((char) c);
                 }
             } else if (c == ',') {
+                cell.setLength(cell.length() - spacesAfterQuote);
                 cells.add(cell.toString());
                 cell.setLength(0);
                 afterQuote = false;
+                spacesAfterQuote = 0;
+            } else if (afterQuote && error == null && (c == ' ' || c == '\t')) {
+                spacesAfterQuote++;
+                cell.append((char) c);
             } else if (c == '\n' || c == '\r' || c < 0) {
                 if (c == '\r') {
                     int next = read();
@@ -90,39 +106,64 @@ final class RecordParser {
                 if (c >= 0) {
                     line++;
                 }
+                cell.setLength(cell.length() - spacesAfterQuote);
                 cells.add(cell.toString());
                 boolean blank = !anyQuote && cells.size() == 1 && cells.get(0).isBlank();
                 return new Record(cells, startLine, error, blank);
             } else if (c == '"' && cell.isEmpty() && !afterQuote) {
                 quoted = true;
                 anyQuote = true;
+                linesBeforeQuote = quotedLines;
             } else {
+                if (afterQuote && quotedLines > linesBeforeQuote) {
+                    return unterminated(raw, startLine);
+                }
                 if (afterQuote && error == null) {
                     error = "text after a closing quote in column " + (cells.size() + 1);
                 }
+                spacesAfterQuote = 0;
                 cell.append((char) c);
             }
             c = read();
         }
     }
 
-    /** Gives back everything after the record's first line, and makes that line one malformed record. */
+    /**
+     * Gives back everything after the record's first physical line, and makes that line one
+     * malformed record. When the cap was reached before the first line ended, the rest of the
+     * line is read past (kept in the record only up to the cap), so it cannot turn into a row.
+     */
     private Record unterminated(StringBuilder raw, long startLine) {
         int end = 0;
         while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
             end++;
         }
-        int resume = end;
-        if (resume < raw.length() && raw.charAt(resume) == '\r') {
-            resume++;
+        boolean lineBreak = end < raw.length();
+        if (!lineBreak) {
+            for (int c = read(); c >= 0; c = read()) {
+                if (c == '\n' || c == '\r') {
+                    int next = c == '\r' ? read() : -1;
+                    if (next >= 0 && next != '\n') {
+                        unread(next);
+                    }
+                    lineBreak = true;
+                    break;
+                }
+                if (raw.length() <= MAX_QUOTED_CHARS) {
+                    raw.append((char) c);
+                }
+            }
+            end = raw.length();
+        } else {
+            int resume = end + 1;
+            if (raw.charAt(end) == '\r' && resume < raw.length() && raw.charAt(resume) == '\n') {
+                resume++;
+            }
+            for (int i = raw.length() - 1; i >= resume; i--) {
+                replay.push(raw.charAt(i));
+            }
         }
-        if (resume < raw.length() && raw.charAt(resume) == '\n') {
-            resume++;
-        }
-        for (int i = raw.length() - 1; i >= resume; i--) {
-            replay.push(raw.charAt(i));
-        }
-        line = startLine + (resume > end ? 1 : 0);
+        line = startLine + (lineBreak ? 1 : 0);
         List<String> cells = List.of(raw.substring(0, end).split(",", -1));
         return new Record(cells, startLine, "a quote opened in this row is never closed", false);
     }

@@ -16,7 +16,8 @@ import java.nio.charset.Charset;
 final class TextDecoder extends Reader {
 
     static final Charset WINDOWS_1252 = Charset.forName("windows-1252");
-    private static final char[] CP1252 = new String(allBytes(), WINDOWS_1252).toCharArray();
+    /** Byte to character; the five bytes Windows-1252 leaves undefined map to the C1 controls, as browsers do. */
+    private static final char[] CP1252 = windows1252Table();
 
     private final InputStream in;
     private final long maxBytes;
@@ -46,6 +47,12 @@ final class TextDecoder extends Reader {
             if (pendingLowSurrogate >= 0) {
                 out[offset + written++] = (char) pendingLowSurrogate;
                 pendingLowSurrogate = -1;
+                continue;
+            }
+            if (started && position < limit && buffer[position] >= 0 && consumed < maxBytes) {
+                // ASCII reads the same in UTF-8 and Windows-1252: the common case, without the checks
+                consumed++;
+                out[offset + written++] = (char) buffer[position++];
                 continue;
             }
             int c = nextChar();
@@ -148,11 +155,17 @@ final class TextDecoder extends Reader {
         in.close();
     }
 
-    private static byte[] allBytes() {
+    private static char[] windows1252Table() {
         byte[] bytes = new byte[256];
         for (int i = 0; i < 256; i++) {
             bytes[i] = (byte) i;
         }
-        return bytes;
+        char[] table = new String(bytes, WINDOWS_1252).toCharArray();
+        for (int i = 0; i < 256; i++) {
+            if (table[i] == '\uFFFD') {
+                table[i] = (char) i;
+            }
+        }
+        return table;
     }
 }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -156,6 +157,14 @@ class LeadCsvReaderTest {
                 n++;
                 return n == 1 ? 'A' : n % 2 == 0 ? '\n' : '1';
             }
+
+            @Override
+            public int read(byte[] b, int off, int len) {
+                for (int i = 0; i < len; i++) {
+                    b[off + i] = (byte) read();
+                }
+                return len;
+            }
         };
         LeadCsvReader reader = LeadCsvReader.open("lies.csv", 10, endless);
 
@@ -186,6 +195,239 @@ class LeadCsvReaderTest {
 
         assertThatThrownBy(() -> open("leads.csv", xlsx)).isInstanceOf(FileRefusedException.class)
                 .hasMessageContaining("The file is not text");
+    }
+
+    @Test
+    void readsWindows1252BytesAsExcelWritesThem() {
+        // GIVEN Excel's plain "CSV" of: Caf<e-acute>,Price / <curly>Best<curly> deal,<pound>5 <euro>6 and the undefined byte 0x81
+        byte[] bytes = bytes("Caf", 0xE9, ",Price\r\n", 0x93, "Best", 0x94, " deal,", 0xA3, "5 ", 0x80, "6 ", 0x81, "\r\n");
+
+        // WHEN
+        LeadCsvReader reader = open("leads.csv", bytes);
+        List<CsvRow> rows = rows(reader);
+
+        // THEN
+        assertThat(reader.headers()).containsExactly("Café", "Price");
+        assertThat(rows).containsExactly(new CsvRow(1, List.of("\u201cBest\u201d deal", "£5 €6 \u0081"), null));
+        assertThat(reader.charset()).isEqualTo(Charset.forName("windows-1252"));
+    }
+
+    @Test
+    void readsUtf8WithABomAndCrlfAsUtf8() {
+        byte[] bytes = concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "Name,Price,Note\r\nZoë,£5,\u201cok\u201d \uD83D\uDE00\r\n".getBytes(StandardCharsets.UTF_8));
+
+        LeadCsvReader reader = open("leads.csv", bytes);
+
+        assertThat(reader.headers().get(0)).isEqualTo("Name");
+        assertThat(rows(reader)).containsExactly(new CsvRow(1, List.of("Zoë", "£5", "\u201cok\u201d \uD83D\uDE00"), null));
+        assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_8);
+    }
+
+    @Test
+    void decodesAUtf8CharacterSplitAcrossReadBuffers() {
+        // GIVEN a multi-byte character on every offset around the decoder's 64 KB buffer boundary
+        StringBuilder text = new StringBuilder("Name\n");
+        while (text.length() < 70_000) {
+            text.append("Zoë Brontë\n");
+        }
+
+        List<CsvRow> rows = rows(open(text.toString()));
+
+        assertThat(rows).isNotEmpty().allSatisfy(row -> assertThat(row).extracting(CsvRow::cells)
+                .isEqualTo(List.of("Zoë Brontë")));
+    }
+
+    @Test
+    void refusesUtf8ThatTurnsInvalidWithTheByteOffset() {
+        // GIVEN a BOM (bytes 1-3), "A\n", "René\n" with é in UTF-8 (bytes 9-10), "x", then a lone Windows-1252 "£"
+        byte[] bytes = concat(concat(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF}, "A\nRené\nx".getBytes(StandardCharsets.UTF_8)),
+                bytes(0xA3, "\n"));
+
+        assertThatThrownBy(() -> rows(open("leads.csv", bytes))).isInstanceOf(FileRefusedException.class)
+                .hasMessage("The file is not valid UTF-8 at byte 13 but has UTF-8 characters before it: save it again as \"CSV UTF-8\"");
+    }
+
+    @Test
+    void countsAQuotedCellSpanningLinesAsOneRow() {
+        List<CsvRow> rows = rows(open("Name,Address\r\nAnn,\"1 High St\r\nLeeds\r\nLS1 1AA\"\r\nBob,x\r\nCat,y,z\r\n\"Dee\"q,w\r\n"));
+
+        assertThat(rows).containsExactly(
+                new CsvRow(1, List.of("Ann", "1 High St\r\nLeeds\r\nLS1 1AA"), null),
+                new CsvRow(2, List.of("Bob", "x"), null),
+                new CsvRow(3, List.of("Cat", "y", "z"), "row 3 has 3 cells, the header has 2"),
+                new CsvRow(4, List.of("Deeq", "w"), "row 4 (line 7): text after a closing quote in column 1"));
+    }
+
+    @Test
+    void readsOldMacLineEndings() {
+        assertThat(rows(open("A,B\r1,2\r\"x\ry\",3\r"))).containsExactly(
+                new CsvRow(1, List.of("1", "2"), null),
+                new CsvRow(2, List.of("x\ry", "3"), null));
+    }
+
+    @Test
+    void dropsSpacesBetweenAClosingQuoteAndTheComma() {
+        assertThat(rows(open("A,B\n\"Lee, Ann\"  ,\"07412\" \n"))).containsExactly(
+                new CsvRow(1, List.of("Lee, Ann", "07412"), null));
+    }
+
+    @Test
+    void skipsLinesOfOnlySpacesButNotLinesOfCommas() {
+        List<CsvRow> rows = rows(open("A,B\n   \n\t\n,\n1,2\n"));
+
+        assertThat(rows).containsExactly(new CsvRow(1, List.of("", ""), null), new CsvRow(2, List.of("1", "2"), null));
+    }
+
+    @Test
+    void aStrayQuoteThatPairsWithALaterQuotedCellCostsOnlyItsOwnLine() {
+        // GIVEN row 2 opens a quote it never closes, and row 4 has a properly quoted cell
+        String text = "Name,Phone\n"
+                + "Ann,07412 345670\n"
+                + "\"Bob,07412 345671\n"
+                + "Cat,07412 345672\n"
+                + "\"Lee, Dee\",07412 345673\n"
+                + "Eve,07412 345674\n";
+
+        // WHEN
+        List<CsvRow> rows = rows(open(text));
+
+        // THEN only row 2 is lost, and the rows after it read as written
+        assertThat(rows).containsExactly(
+                new CsvRow(1, List.of("Ann", "07412 345670"), null),
+                new CsvRow(2, List.of("\"Bob", "07412 345671"), "row 2 (line 3): a quote opened in this row is never closed"),
+                new CsvRow(3, List.of("Cat", "07412 345672"), null),
+                new CsvRow(4, List.of("Lee, Dee", "07412 345673"), null),
+                new CsvRow(5, List.of("Eve", "07412 345674"), null));
+    }
+
+    @Test
+    void aQuotedCellOverTheCharacterCapIsAnUnterminatedQuote() {
+        String huge = "x".repeat(RecordParser.MAX_QUOTED_CHARS + 10);
+
+        List<CsvRow> rows = rows(open("A,B\n\"" + huge + ",1\n2,3\n"));
+
+        assertThat(rows).hasSize(2);
+        assertThat(rows.get(0).error()).isEqualTo("row 1 (line 2): a quote opened in this row is never closed");
+        assertThat(rows.get(1)).isEqualTo(new CsvRow(2, List.of("2", "3"), null));
+    }
+
+    @Test
+    void keepsALegitimateQuotedCellOfManyLines() {
+        String notes = String.join("\n", java.util.Collections.nCopies(RecordParser.MAX_QUOTED_LINES, "note"));
+
+        List<CsvRow> rows = rows(open("A,B\n1,\"" + notes + "\"\n2,3\n"));
+
+        assertThat(rows).containsExactly(new CsvRow(1, List.of("1", notes), null), new CsvRow(2, List.of("2", "3"), null));
+    }
+
+    @Test
+    void aHeaderOnlyFileHasNoRows() {
+        LeadCsvReader reader = open("Name,Phone\r\n");
+
+        assertThat(reader.headers()).containsExactly("Name", "Phone");
+        assertThat(reader.next()).isNull();
+        assertThat(reader.next()).isNull();
+    }
+
+    @Test
+    void refusesAHeaderWithAnUnterminatedQuote() {
+        assertThatThrownBy(() -> open("\"Name,Phone\nAnn,1\n")).isInstanceOf(FileRefusedException.class)
+                .hasMessage("The header row cannot be read: a quote opened in this row is never closed");
+    }
+
+    @Test
+    void refusesAHeaderOfOnlySpacesAsNoHeader() {
+        assertThatThrownBy(() -> open("   \r\nAnn,1\r\n")).hasMessage("The file has no header row: its first line is empty");
+    }
+
+    @Test
+    void acceptsADeclaredSizeOfExactlyFiftyMegabytes() {
+        byte[] bytes = "A\n1\n".getBytes(StandardCharsets.UTF_8);
+
+        LeadCsvReader reader = LeadCsvReader.open("leads.csv", LeadCsvReader.MAX_BYTES, new ByteArrayInputStream(bytes));
+
+        assertThat(reader.next()).isEqualTo(new CsvRow(1, List.of("1"), null));
+    }
+
+    @Test
+    void namesWorkbooksAndUtf16Files() {
+        assertThatThrownBy(() -> open("leads.csv", bytes("PK", 3, 4, 20, 0, 6, 0)))
+                .hasMessage("The file is not text: it is an Excel workbook (or other document) renamed .csv;"
+                        + " open it in Excel and save it as \"CSV UTF-8\"");
+        assertThatThrownBy(() -> open("leads.csv", bytes(0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1)))
+                .hasMessageStartingWith("The file is not text: it is an Excel workbook");
+        assertThatThrownBy(() -> open("leads.csv", concat(bytes(0xFF, 0xFE), "A\n1\n".getBytes(StandardCharsets.UTF_16LE))))
+                .hasMessage("The file is not text we can read: it is saved as UTF-16 (\"Unicode Text\");"
+                        + " save it from your spreadsheet as \"CSV UTF-8\"");
+    }
+
+    @Test
+    void streamsTheFileInsteadOfReadingItWhole() {
+        // GIVEN a 20 MB file produced on demand, counting the bytes taken from it
+        long rowsInFile = 400_000;
+        CountingRows in = new CountingRows(rowsInFile);
+
+        // WHEN the header and one row are read
+        LeadCsvReader reader = LeadCsvReader.open("big.csv", 20_000_000, in);
+        CsvRow first = reader.next();
+
+        // THEN only a buffer's worth has been read, and the whole file still reads row by row
+        assertThat(first).isEqualTo(new CsvRow(1, List.of("Lead 0", "07412 000000", "x".repeat(24)), null));
+        assertThat(in.taken).isLessThan(256 * 1024);
+        long count = 1;
+        for (CsvRow row = reader.next(); row != null; row = reader.next()) {
+            count++;
+        }
+        assertThat(count).isEqualTo(rowsInFile);
+        reader.close();
+        assertThat(in.closed).isTrue();
+    }
+
+    /** "Name,Phone,Note" then {@code rows} rows of about 45 bytes, generated as they are read. */
+    private static final class CountingRows extends InputStream {
+        private final long rows;
+        private byte[] current = "Name,Phone,Note\n".getBytes(StandardCharsets.US_ASCII);
+        private int position;
+        private long row;
+        long taken;
+        boolean closed;
+
+        CountingRows(long rows) {
+            this.rows = rows;
+        }
+
+        @Override
+        public int read() {
+            if (position == current.length) {
+                if (row == rows) {
+                    return -1;
+                }
+                current = String.format("Lead %d,07412 %06d,%s\n", row, row, "x".repeat(24)).getBytes(StandardCharsets.US_ASCII);
+                position = 0;
+                row++;
+            }
+            taken++;
+            return current[position++];
+        }
+
+        @Override
+        public void close() {
+            closed = true;
+        }
+    }
+
+    /** Text (as ASCII) and byte values, in order. */
+    static byte[] bytes(Object... parts) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (Object part : parts) {
+            if (part instanceof String text) {
+                out.writeBytes(text.getBytes(StandardCharsets.US_ASCII));
+            } else {
+                out.write((Integer) part);
+            }
+        }
+        return out.toByteArray();
     }
 
     static byte[] concat(byte[] a, byte[] b) {
