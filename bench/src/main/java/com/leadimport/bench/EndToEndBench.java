@@ -12,8 +12,6 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.lang.management.ManagementFactory;
-import java.lang.management.MemoryPoolMXBean;
-import java.lang.management.MemoryType;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,11 +54,11 @@ final class EndToEndBench {
             URI endpoint = endpointOf(dynamoDb);
             LocalRuntime.Settings settings = LocalRuntime.Settings.defaults(work.resolve("data")).withExternalDynamoDb(endpoint);
             try (LocalRuntime runtime = LocalRuntime.start(settings)) {
-                resetPeaks();
+                HeapSampler heap = HeapSampler.start();
                 long start = System.nanoTime();
                 ImportRecord record = runtime.importFile(file, request(), "bench");
                 double seconds = (System.nanoTime() - start) / 1e9;
-                long pipelinePeak = peakHeap();
+                long pipelinePeak = heap.stop();
                 if (record.imported() == null || record.imported() + record.rejected() != rows) {
                     throw new IllegalStateException("the import did not account for every row: " + record);
                 }
@@ -147,14 +145,37 @@ final class EndToEndBench {
         return URI.create(line.substring("endpoint ".length()));
     }
 
-    private static void resetPeaks() {
-        System.gc();
-        ManagementFactory.getMemoryPoolMXBeans().forEach(MemoryPoolMXBean::resetPeakUsage);
-    }
+    /** The most heap in use at once, sampled every 10 ms (the pools' own peaks are not simultaneous). */
+    private static final class HeapSampler {
+        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
+        private final Thread thread;
+        private volatile boolean running = true;
 
-    private static long peakHeap() {
-        return ManagementFactory.getMemoryPoolMXBeans().stream().filter(p -> p.getType() == MemoryType.HEAP)
-                .mapToLong(p -> p.getPeakUsage().getUsed()).sum();
+        private HeapSampler() {
+            thread = new Thread(() -> {
+                while (running) {
+                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
+                    try {
+                        Thread.sleep(10);
+                    } catch (InterruptedException e) {
+                        return;
+                    }
+                }
+            }, "heap-sampler");
+            thread.setDaemon(true);
+            thread.start();
+        }
+
+        static HeapSampler start() {
+            System.gc();
+            return new HeapSampler();
+        }
+
+        long stop() throws InterruptedException {
+            running = false;
+            thread.join();
+            return peak.get();
+        }
     }
 
     private static void deleteTree(Path root) throws IOException {
