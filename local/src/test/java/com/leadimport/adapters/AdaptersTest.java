@@ -1,0 +1,218 @@
+package com.leadimport.adapters;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.leadimport.adapters.dynamodb.DynamoStores;
+import com.leadimport.adapters.s3.S3FileStore;
+import com.leadimport.domain.phone.FormattedPhone;
+import com.leadimport.domain.request.LeadField;
+import com.leadimport.domain.row.Lead;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportResult;
+import com.leadimport.imports.ImportStatus;
+import com.leadimport.local.LocalRuntime;
+import com.leadimport.ports.LeadStore.LeadRef;
+import com.leadimport.ports.StoredLead;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** The DynamoDB and S3 adapters against the emulator and s3proxy in this JVM. */
+class AdaptersTest {
+
+    private static LocalRuntime runtime;
+    private static DynamoStores stores;
+
+    @BeforeAll
+    static void start() {
+        runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(null));
+        stores = runtime.stores();
+    }
+
+    @AfterAll
+    static void stop() {
+        runtime.close();
+    }
+
+    private static StoredLead lead(String list, String importId, long row, String phone, String email, Map<String, String> secondary) {
+        Map<LeadField, String> fields = new java.util.EnumMap<>(LeadField.class);
+        fields.put(LeadField.FIRST_NAME, "Lead " + row);
+        if (email != null) {
+            fields.put(LeadField.EMAIL, email);
+        }
+        Map<LeadField, FormattedPhone> phones = phone == null ? Map.of()
+                : Map.of(LeadField.PHONE1, new FormattedPhone("0" + phone.substring(3), phone));
+        return new StoredLead(StoredLead.leadId(importId, row), list, importId,
+                new Lead(row, fields, phones, "info " + row, "Europe/London", secondary), secondary.isEmpty() ? null : "Extras",
+                LocalDate.of(2026, 6, 1), 2);
+    }
+
+    private static List<String> ids(String list) {
+        List<String> ids = new ArrayList<>();
+        stores.leads().forEachLead(list, l -> ids.add(l.leadId()));
+        return ids;
+    }
+
+    @Test
+    void leadsRoundTripWithTheirSecondaryValues() {
+        StoredLead written = lead("RT", "imp-rt", 1, "+447412345001", "a@example.com", Map.of("Tariff", "Gold"));
+        stores.leads().write(List.of(written));
+
+        List<StoredLead> read = new ArrayList<>();
+        stores.leads().forEachLead("RT", read::add);
+
+        assertThat(read).containsExactly(written);
+    }
+
+    @Test
+    void matchesAreFoundGloballyOrOnTheGivenListsOnly() {
+        stores.leads().write(List.of(lead("MA", "imp-m1", 1, "+447412345101", "m@example.com", Map.of()),
+                lead("MB", "imp-m2", 1, "+447412345101", null, Map.of())));
+
+        var global = stores.leads().findMatches(List.of("P#+447412345101", "E#m@example.com", "P#+440000000000"), null);
+        var onA = stores.leads().findMatches(List.of("P#+447412345101"), List.of("MA"));
+
+        assertThat(global.get("P#+447412345101")).extracting(e -> e.list()).containsExactlyInAnyOrder("MA", "MB");
+        assertThat(global.get("E#m@example.com")).singleElement().satisfies(e -> assertThat(e.leadId()).isEqualTo("imp-m1-000000001"));
+        assertThat(global).doesNotContainKey("P#+440000000000");
+        assertThat(onA.get("P#+447412345101")).singleElement().satisfies(e -> assertThat(e.list()).isEqualTo("MA"));
+    }
+
+    @Test
+    void deletingALeadRemovesItsKeysSecondaryRowCallbacksAndBufferEntry() {
+        StoredLead doomed = lead("DL", "imp-d", 1, "+447412345201", null, Map.of("Tariff", "Gold"));
+        StoredLead kept = lead("DL", "imp-d", 2, "+447412345202", null, Map.of());
+        stores.leads().write(List.of(doomed, kept));
+        stores.leads().addCallback(new LeadRef("DL", doomed.leadId()), "cb1", "2026-12-01T09:00");
+        stores.leads().addCallback(new LeadRef("DL", kept.leadId()), "cb2", "2026-12-01T09:00");
+        stores.buffer().add("DL", List.of(doomed.leadId(), kept.leadId()));
+
+        stores.leads().delete(List.of(new LeadRef("DL", doomed.leadId()), new LeadRef("DL", "not-there")));
+
+        assertThat(ids("DL")).containsExactly(kept.leadId());
+        assertThat(stores.leads().findMatches(List.of("P#+447412345201"), null)).isEmpty();
+        assertThat(stores.leads().callbacks("DL")).containsExactly(kept.leadId() + "/cb2");
+        assertThat(stores.buffer().contents("DL")).containsExactly(kept.leadId());
+    }
+
+    @Test
+    void deleteListKeepsLeadsWithCallbacksOnlyWhenAsked() {
+        List<StoredLead> leads = new ArrayList<>();
+        for (int row = 1; row <= 620; row++) {
+            leads.add(lead("DX", "imp-x", row, null, "x" + row + "@example.com", Map.of()));
+        }
+        stores.leads().write(leads);
+        stores.leads().addCallback(new LeadRef("DX", leads.get(3).leadId()), "cb", "2026-12-01T09:00");
+
+        assertThat(stores.leads().deleteList("DX", true)).isEqualTo(619);
+        assertThat(ids("DX")).containsExactly(leads.get(3).leadId());
+        assertThat(stores.leads().deleteList("DX", false)).isEqualTo(1);
+        assertThat(ids("DX")).isEmpty();
+        assertThat(stores.leads().callbacks("DX")).isEmpty();
+    }
+
+    @Test
+    void resetCallAttemptsIgnoresMissingLeadsAndLeadsOfImportPages() {
+        stores.leads().write(List.of(lead("RS", "imp-r", 1, "+447412345301", null, Map.of()),
+                lead("RS", "imp-r", 2, "+447412345302", null, Map.of()), lead("RS", "imp-r", 3, "+447412345303", null, Map.of())));
+
+        stores.leads().resetCallAttempts(List.of(new LeadRef("RS", "imp-r-000000001"), new LeadRef("RS", "gone")));
+
+        List<StoredLead> read = new ArrayList<>();
+        stores.leads().forEachLead("RS", read::add);
+        assertThat(read).extracting(StoredLead::callAttempts).containsExactly(0, 2, 2);
+        assertThat(ids("RS")).doesNotContain("gone");
+        assertThat(stores.leads().leadsOfImport("imp-r", "RS", 2)).hasSize(2);
+    }
+
+    private static ImportRecord record(String id, Instant at) {
+        return ImportRecord.awaitingFile(id, null, "upload", "uploads/" + id + "/f.csv", "f.csv", at, "test", LocalDate.of(2026, 5, 1));
+    }
+
+    @Test
+    void importsAreCreatedOnceAndClaimedByOneExecution() {
+        assertThat(stores.imports().create(record("c1", Instant.parse("2026-05-01T10:00:00Z")))).isTrue();
+        assertThat(stores.imports().create(record("c1", Instant.parse("2026-05-01T10:00:00Z")))).isFalse();
+
+        assertThat(stores.imports().claim("c1", "exec-a")).isTrue();
+        assertThat(stores.imports().claim("c1", "exec-a")).as("a retried Prepare").isTrue();
+        assertThat(stores.imports().claim("c1", "exec-b")).isFalse();
+        assertThat(stores.imports().find("c1").orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
+    }
+
+    @Test
+    void progressCountsARetriedChunkOnceAndCompletionRecordsTheCounts() {
+        stores.imports().create(record("p1", Instant.parse("2026-05-01T11:00:00Z")));
+        stores.imports().started("p1", 3, 12, null);
+        stores.imports().chunkScreened("p1", 0);
+        stores.imports().chunkScreened("p1", 0);
+        stores.imports().chunkScreened("p1", 2);
+        stores.imports().chunkWritten("p1", 1);
+
+        ImportRecord running = stores.imports().find("p1").orElseThrow();
+        assertThat(running.chunksTotal()).isEqualTo(3);
+        assertThat(running.chunksScreened()).isEqualTo(2);
+        assertThat(running.chunksWritten()).isEqualTo(1);
+
+        stores.imports().completed("p1", new ImportResult(12, 10, 2, Map.of(com.leadimport.domain.row.Reason.DNC, 2L), 1, "rejected/p1.csv"));
+        ImportRecord done = stores.imports().find("p1").orElseThrow();
+        assertThat(done.status()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(done.rejectedByReason()).containsExactly(Map.entry(com.leadimport.domain.row.Reason.DNC, 2L));
+        assertThat(done.rejectedRowsKey()).isEqualTo("rejected/p1.csv");
+    }
+
+    @Test
+    void expiringImportsAreFoundUntilPurgedAndHistoryIsNewestFirst() {
+        stores.imports().create(record("e1", Instant.parse("2026-04-01T09:00:00Z")));
+        stores.imports().create(record("e2", Instant.parse("2026-04-02T09:00:00Z")));
+        stores.imports().create(record("e3", Instant.parse("2026-04-03T09:00:00Z")));
+        stores.imports().started("e1", 1, 1, LocalDate.of(2026, 4, 10));
+        stores.imports().started("e2", 1, 1, LocalDate.of(2026, 4, 20));
+        stores.imports().started("e3", 1, 1, LocalDate.of(2026, 4, 5));
+        stores.imports().ended("e3", ImportStatus.FAILED, "boom");
+
+        assertThat(stores.imports().expiringBefore(LocalDate.of(2026, 4, 11))).extracting(ImportRecord::importId).containsExactly("e1");
+        stores.imports().purged("e1");
+        assertThat(stores.imports().expiringBefore(LocalDate.of(2026, 4, 30))).extracting(ImportRecord::importId).containsExactly("e2");
+        assertThat(stores.imports().history(100)).extracting(ImportRecord::importId).containsSubsequence("e3", "e2", "e1");
+    }
+
+    @Test
+    void dncLooksUpManyNumbersAcrossCategoriesInBatches() {
+        List<String> numbers = new ArrayList<>();
+        for (int i = 0; i < 180; i++) {
+            numbers.add(String.format("+4474123%05d", i));
+        }
+        stores.dnc().add("IVR", numbers.subList(0, 60));
+        stores.dnc().add("Winback", numbers.subList(150, 180));
+
+        assertThat(stores.dnc().listed(List.of("IVR", "Requested"), numbers)).hasSize(60);
+        assertThat(stores.dnc().listed(List.of("IVR", "Winback"), numbers)).hasSize(90);
+        assertThat(stores.dnc().categories()).containsSequence("IVR", "Imported", "Requested").contains("Winback");
+    }
+
+    @Test
+    void filesArePutReadListedAndDeletedByPrefix() {
+        S3FileStore files = runtime.files();
+        String bucket = runtime.tables().workBucket();
+        for (int i = 0; i < 1_030; i++) {
+            files.put(bucket, "t/many/" + i, new byte[] {1}, "application/octet-stream");
+        }
+        files.put(bucket, "t/other", "hello".getBytes(StandardCharsets.UTF_8), "text/plain");
+
+        assertThat(files.list(bucket, "t/many/")).hasSize(1_030);
+        assertThat(new String(files.read(bucket, "t/other"), StandardCharsets.UTF_8)).isEqualTo("hello");
+        assertThat(files.size(bucket, "t/other")).isEqualTo(5);
+        files.deletePrefix(bucket, "t/many/");
+        assertThat(files.list(bucket, "t/")).containsExactly("t/other");
+        assertThat(files.exists(bucket, "t/many/3")).isFalse();
+        assertThatThrownBy(() -> files.size(bucket, "t/missing")).isInstanceOf(S3FileStore.MissingFileException.class);
+    }
+}
