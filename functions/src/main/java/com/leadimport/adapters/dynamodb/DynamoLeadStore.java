@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -34,7 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * purge.</li>
  * <li>DedupeKeysTable: PK {@code key} ({@code P#+447...}, {@code E#ann@...}), SK {@code ref}
  * (list, U+001F, leadId): one item per key per lead, so global and per-list lookups are
- * queries.</li>
+ * queries. Beside them, presence markers (SK U+0001 + list, and U+0002 for anywhere) let a
+ * chunk find with batched gets which of its keys exist at all, so only those are queried.
+ * Markers are not removed with leads: a stale one costs one query that finds nothing.</li>
  * <li>SecondaryRowsTable: PK {@code leadId}, SK {@code table}, {@code values} a map.</li>
  * <li>CallbacksTable: PK {@code list}, SK {@code callbackRef} (leadId#callbackId).</li>
  * <li>BufferTable: PK {@code list}, SK {@code leadId}: a removed lead leaves the buffer too.</li>
@@ -44,6 +47,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoLeadStore implements LeadStore {
 
     private static final int PAGE = 500;
+    private static final String LIST_MARKER = "\u0001";
+    private static final String ANYWHERE_MARKER = "\u0002";
 
     private final DynamoDbClient client;
     private final Tables tables;
@@ -58,11 +63,17 @@ public final class DynamoLeadStore implements LeadStore {
     @Override
     public void write(List<StoredLead> leads) {
         Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
+        Set<String> markers = new HashSet<>();
         for (StoredLead stored : leads) {
             put(requests, tables.leads(), LeadItems.item(stored));
             for (String key : DedupeKeys.all(stored.lead())) {
                 put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(ref(stored.list(), stored.leadId())),
                         "list", s(stored.list()), "leadId", s(stored.leadId())));
+                for (String marker : List.of(LIST_MARKER + stored.list(), ANYWHERE_MARKER)) {
+                    if (markers.add(key + Items.SEPARATOR + marker)) {
+                        put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(marker)));
+                    }
+                }
             }
             if (stored.secondaryTable() != null && !stored.lead().secondary().isEmpty()) {
                 Map<String, AttributeValue> values = new HashMap<>();
@@ -76,13 +87,30 @@ public final class DynamoLeadStore implements LeadStore {
 
     @Override
     public Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists) {
+        List<Map<String, AttributeValue>> markerKeys = new ArrayList<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            if (lists == null) {
+                markerKeys.add(Map.of("key", s(key), "ref", s(ANYWHERE_MARKER)));
+            } else {
+                for (String list : lists) {
+                    markerKeys.add(Map.of("key", s(key), "ref", s(LIST_MARKER + list)));
+                }
+            }
+        }
+        Map<String, Set<String>> present = new HashMap<>();
+        for (Map<String, AttributeValue> marker : batches.get(tables.dedupeKeys(), markerKeys, null, null)) {
+            String ref = Items.string(marker, "ref");
+            present.computeIfAbsent(Items.string(marker, "key"), k -> new HashSet<>())
+                    .add(ref.equals(ANYWHERE_MARKER) ? null : ref.substring(LIST_MARKER.length()));
+        }
         List<QueryRequest> queries = new ArrayList<>();
-        for (String key : keys) {
+        for (Map.Entry<String, Set<String>> found : present.entrySet()) {
+            String key = found.getKey();
             if (lists == null) {
                 queries.add(QueryRequest.builder().tableName(tables.dedupeKeys()).keyConditionExpression("#k = :k")
                         .expressionAttributeNames(Map.of("#k", "key")).expressionAttributeValues(Map.of(":k", s(key))).build());
             } else {
-                for (String list : lists) {
+                for (String list : found.getValue()) {
                     queries.add(QueryRequest.builder().tableName(tables.dedupeKeys())
                             .keyConditionExpression("#k = :k AND begins_with(#r, :list)")
                             .expressionAttributeNames(Map.of("#k", "key", "#r", "ref"))
@@ -93,6 +121,9 @@ public final class DynamoLeadStore implements LeadStore {
         Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
         for (List<Map<String, AttributeValue>> found : Batches.concurrently(queries, this::queryAll)) {
             for (Map<String, AttributeValue> item : found) {
+                if (!item.containsKey("leadId")) {
+                    continue; // a presence marker
+                }
                 String key = Items.string(item, "key");
                 matches.computeIfAbsent(key, k -> new ArrayList<>())
                         .add(new ExistingLead(Items.string(item, "leadId"), Items.string(item, "list"), key));
