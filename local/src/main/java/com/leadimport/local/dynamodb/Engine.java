@@ -143,17 +143,32 @@ final class Engine {
     private JsonNode putItem(JsonNode request) {
         Table table = table(request);
         ObjectNode item = checkedItem(request.path("Item"));
+        return conditionalWrite(table, table.keyOf(item), request, old -> item);
+    }
+
+    /**
+     * The shape of every single-item write: under the table's write lock, the current item is
+     * checked against the ConditionExpression, replaced by what {@code change} makes of it
+     * (null deletes it), and the ReturnValues answered.
+     */
+    private JsonNode conditionalWrite(Table table, ObjectNode key, JsonNode request,
+                                      java.util.function.UnaryOperator<ObjectNode> change) {
         Expressions.Condition condition = condition(request, "ConditionExpression");
         Lock lock = table.lock.writeLock();
         lock.lock();
         try {
-            ObjectNode old = table.get(table.keyOf(item));
+            ObjectNode old = table.get(key);
             if (condition != null && !condition.test(old == null ? Values.JSON.objectNode() : old)) {
                 throw DynamoDbException.conditionFailed();
             }
-            table.put(item);
+            ObjectNode updated = change.apply(old);
+            if (updated == null) {
+                table.delete(key);
+            } else {
+                table.put(updated);
+            }
             dirty = true;
-            return returnValues(request, old, null);
+            return returnValues(request, old, updated);
         } finally {
             lock.unlock();
         }
@@ -177,21 +192,7 @@ final class Engine {
 
     private JsonNode deleteItem(JsonNode request) {
         Table table = table(request);
-        ObjectNode key = table.keyOf(request.path("Key"));
-        Expressions.Condition condition = condition(request, "ConditionExpression");
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
-            ObjectNode old = table.get(key);
-            if (condition != null && !condition.test(old == null ? Values.JSON.objectNode() : old)) {
-                throw DynamoDbException.conditionFailed();
-            }
-            table.delete(key);
-            dirty = true;
-            return returnValues(request, old, null);
-        } finally {
-            lock.unlock();
-        }
+        return conditionalWrite(table, table.keyOf(request.path("Key")), request, old -> null);
     }
 
     private JsonNode updateItem(JsonNode request) {
@@ -200,7 +201,6 @@ final class Engine {
         }
         Table table = table(request);
         ObjectNode key = table.keyOf(request.path("Key"));
-        Expressions.Condition condition = condition(request, "ConditionExpression");
         List<Expressions.Action> actions = request.hasNonNull("UpdateExpression")
                 ? Expressions.update(request.get("UpdateExpression").asText(), request.get("ExpressionAttributeNames"),
                         request.get("ExpressionAttributeValues"))
@@ -212,24 +212,13 @@ final class Engine {
                         + top + ". This attribute is part of the key");
             }
         }
-        Lock lock = table.lock.writeLock();
-        lock.lock();
-        try {
-            ObjectNode old = table.get(key);
-            if (condition != null && !condition.test(old == null ? Values.JSON.objectNode() : old)) {
-                throw DynamoDbException.conditionFailed();
-            }
+        return conditionalWrite(table, key, request, old -> {
             ObjectNode updated = old == null ? key.deepCopy() : old.deepCopy();
             for (Expressions.Action action : actions) {
                 action.apply(updated);
             }
-            checkedItem(updated);
-            table.put(updated);
-            dirty = true;
-            return returnValues(request, old, updated);
-        } finally {
-            lock.unlock();
-        }
+            return checkedItem(updated);
+        });
     }
 
     private static JsonNode returnValues(JsonNode request, ObjectNode old, ObjectNode updated) {

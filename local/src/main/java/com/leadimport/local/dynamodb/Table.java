@@ -33,26 +33,27 @@ final class Table {
     Table(ObjectNode definition) {
         this.definition = definition;
         this.name = definition.path("TableName").asText();
-        String hash = null;
-        String range = null;
-        for (JsonNode key : definition.path("KeySchema")) {
-            if (key.path("KeyType").asText().equals("HASH")) {
-                hash = key.path("AttributeName").asText();
-            } else {
-                range = key.path("AttributeName").asText();
-            }
-        }
-        if (hash == null) {
-            throw DynamoDbException.validation("KeySchema needs a HASH key");
-        }
-        this.hashKey = hash;
-        this.rangeKey = range;
+        String[] keys = keySchema(definition.path("KeySchema"));
+        this.hashKey = keys[0];
+        this.rangeKey = keys[1];
         for (JsonNode index : definition.path("GlobalSecondaryIndexes")) {
             indexes.add(new Index(index));
         }
         if (definition.has("LocalSecondaryIndexes")) {
             throw DynamoDbException.validation("LocalSecondaryIndexes are not supported by the local emulator");
         }
+    }
+
+    /** [hash, range or null] of a KeySchema. */
+    static String[] keySchema(JsonNode schema) {
+        String[] keys = new String[2];
+        for (JsonNode key : schema) {
+            keys[key.path("KeyType").asText().equals("HASH") ? 0 : 1] = key.path("AttributeName").asText();
+        }
+        if (keys[0] == null) {
+            throw DynamoDbException.validation("KeySchema needs a HASH key");
+        }
+        return keys;
     }
 
     long itemCount() {
@@ -179,17 +180,9 @@ final class Table {
 
         Index(JsonNode definition) {
             this.name = definition.path("IndexName").asText();
-            String hash = null;
-            String range = null;
-            for (JsonNode key : definition.path("KeySchema")) {
-                if (key.path("KeyType").asText().equals("HASH")) {
-                    hash = key.path("AttributeName").asText();
-                } else {
-                    range = key.path("AttributeName").asText();
-                }
-            }
-            this.hashKey = hash;
-            this.rangeKey = range;
+            String[] keys = keySchema(definition.path("KeySchema"));
+            this.hashKey = keys[0];
+            this.rangeKey = keys[1];
             this.projection = definition.path("Projection").path("ProjectionType").asText("ALL");
             definition.path("Projection").path("NonKeyAttributes").forEach(a -> nonKeyAttributes.add(a.asText()));
         }
