@@ -21,5 +21,7 @@ public interface FileStore {
 
     List<String> list(String bucket, String prefix);
 
+    void copy(String bucket, String fromKey, String toKey);
+
     void deletePrefix(String bucket, String prefix);
 }

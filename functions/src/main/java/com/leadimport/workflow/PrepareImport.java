@@ -1,10 +1,8 @@
 package com.leadimport.workflow;
 
 import com.leadimport.domain.csv.LeadCsvReader;
-import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.request.Details;
 import com.leadimport.domain.request.ImportRequest;
-import com.leadimport.domain.request.RequestValidator;
 import com.leadimport.domain.request.Settings;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.CatalogStore;
@@ -18,7 +16,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -55,13 +52,11 @@ public final class PrepareImport {
             return ImportJob.skipped(importId);
         }
         ImportRecord record = imports.find(importId).orElseThrow();
-        LocalDate today = record.importDate();
-        SecondaryFields.Resolution resolution = SecondaryFields.resolve(record.request(), catalog);
-        ImportRequest request = resolution.request();
-        RequestValidator.validate(request, headersOf(file, record.fileName()), today);
-        checkAgainstCatalog(request);
+        RequestChecks.Checked checked = new RequestChecks(catalog, dnc)
+                .check(record.request(), headersOf(file, record.fileName()), record.importDate());
+        ImportRequest request = checked.request();
 
-        resolution.tableToSave().ifPresent(catalog::saveContactTable);
+        checked.tableToSave().ifPresent(catalog::saveContactTable);
         imports.saveRequest(importId, request);
         Details details = request.details();
         catalog.createList(details.list());
@@ -112,24 +107,6 @@ public final class PrepareImport {
             return reader.headers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    private void checkAgainstCatalog(ImportRequest request) {
-        List<String> problems = new ArrayList<>();
-        Settings settings = request.settings();
-        if (settings.dnc() != null && settings.dnc().enabled()) {
-            List<String> known = dnc.categories();
-            settings.dnc().categories().stream().filter(c -> !known.contains(c))
-                    .forEach(c -> problems.add("settings.dnc.categories: '" + c + "' is not a DNC category (known: " + known + ")"));
-        }
-        Dedupe dedupe = settings.dedupe();
-        if (dedupe != null && dedupe.enabled() && dedupe.additionalLists() != null) {
-            dedupe.additionalLists().stream().filter(list -> !catalog.listExists(list))
-                    .forEach(list -> problems.add("settings.dedupe.additionalLists: '" + list + "' is not a list"));
-        }
-        if (!problems.isEmpty()) {
-            throw new com.leadimport.domain.request.RequestRefusedException(problems);
         }
     }
 }

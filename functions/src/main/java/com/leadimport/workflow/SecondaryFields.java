@@ -20,6 +20,7 @@ import java.util.Optional;
  */
 final class SecondaryFields {
 
+
     private SecondaryFields() {
     }
 

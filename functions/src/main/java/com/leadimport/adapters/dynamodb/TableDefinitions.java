@@ -34,7 +34,8 @@ public final class TableDefinitions {
                 table(t.catalog(), "kind", "name"),
                 table(t.callbacks(), "list", "callbackRef"),
                 table(t.buffer(), "list", "leadId"),
-                table(t.secondaryRows(), "leadId", "table"));
+                table(t.secondaryRows(), "leadId", "table"),
+                table(t.audit(), "day", "at"));
     }
 
     /** Creates the tables that do not exist yet. */

@@ -84,6 +84,11 @@ public final class S3FileStore implements FileStore {
     }
 
     @Override
+    public void copy(String bucket, String fromKey, String toKey) {
+        s3.copyObject(b -> b.sourceBucket(bucket).sourceKey(fromKey).destinationBucket(bucket).destinationKey(toKey));
+    }
+
+    @Override
     public void deletePrefix(String bucket, String prefix) {
         List<String> keys = list(bucket, prefix);
         for (int i = 0; i < keys.size(); i += 1000) {

@@ -1,0 +1,56 @@
+package com.leadimport.workflow;
+
+import com.leadimport.domain.request.Dedupe;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.RequestRefusedException;
+import com.leadimport.domain.request.RequestValidator;
+import com.leadimport.domain.request.Settings;
+import com.leadimport.ports.CatalogStore;
+import com.leadimport.ports.ContactTable;
+import com.leadimport.ports.DncStore;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A request checked as a whole, the same way when the wizard saves it and when the workflow
+ * starts: secondary fields typed from their contact data table, the guide's rules against the
+ * file's headers, and the names it uses (DNC categories, lists) against the catalog.
+ */
+public final class RequestChecks {
+
+    private final CatalogStore catalog;
+    private final DncStore dnc;
+
+    public RequestChecks(CatalogStore catalog, DncStore dnc) {
+        this.catalog = catalog;
+        this.dnc = dnc;
+    }
+
+    /** The request as it will run, and the contact data table to save if fields were created. */
+    public record Checked(ImportRequest request, Optional<ContactTable> tableToSave) {
+    }
+
+    /** @throws RequestRefusedException naming every problem */
+    public Checked check(ImportRequest request, List<String> headers, LocalDate today) {
+        SecondaryFields.Resolution resolution = SecondaryFields.resolve(request, catalog);
+        RequestValidator.validate(resolution.request(), headers, today);
+        List<String> problems = new ArrayList<>();
+        Settings settings = resolution.request().settings();
+        if (settings.dnc() != null && settings.dnc().enabled()) {
+            List<String> known = dnc.categories();
+            settings.dnc().categories().stream().filter(c -> !known.contains(c))
+                    .forEach(c -> problems.add("settings.dnc.categories: '" + c + "' is not a DNC category (known: " + known + ")"));
+        }
+        Dedupe dedupe = settings.dedupe();
+        if (dedupe != null && dedupe.enabled() && dedupe.additionalLists() != null) {
+            dedupe.additionalLists().stream().filter(list -> !catalog.listExists(list))
+                    .forEach(list -> problems.add("settings.dedupe.additionalLists: '" + list + "' is not a list"));
+        }
+        if (!problems.isEmpty()) {
+            throw new RequestRefusedException(problems);
+        }
+        return new Checked(resolution.request(), resolution.tableToSave());
+    }
+}
