@@ -10,6 +10,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClientBuilder;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The AWS clients of a Lambda execution environment, built once in static initialisation (so
@@ -24,6 +25,7 @@ public final class AwsClients {
     public static final S3Client S3 = s3();
     public static final DynamoStores STORES = DynamoStores.create(DYNAMODB, TABLES);
     public static final S3FileStore FILES = new S3FileStore(S3);
+    public static final S3Presigner PRESIGNER = presigner();
 
     private AwsClients() {
     }
@@ -40,6 +42,17 @@ public final class AwsClients {
         String endpoint = System.getenv("AWS_ENDPOINT_URL_DYNAMODB");
         if (endpoint != null && !endpoint.isBlank()) {
             builder.endpointOverride(URI.create(endpoint));
+        }
+        return builder.build();
+    }
+
+    private static S3Presigner presigner() {
+        S3Presigner.Builder builder = S3Presigner.builder().region(region())
+                .credentialsProvider(EnvironmentVariableCredentialsProvider.create());
+        String endpoint = System.getenv("AWS_ENDPOINT_URL_S3");
+        if (endpoint != null && !endpoint.isBlank()) {
+            builder.endpointOverride(URI.create(endpoint))
+                    .serviceConfiguration(software.amazon.awssdk.services.s3.S3Configuration.builder().pathStyleAccessEnabled(true).build());
         }
         return builder.build();
     }

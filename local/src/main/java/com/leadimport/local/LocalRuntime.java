@@ -7,7 +7,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadimport.adapters.Tables;
 import com.leadimport.adapters.dynamodb.DynamoStores;
 import com.leadimport.adapters.dynamodb.TableDefinitions;
+import com.leadimport.adapters.dynamodb.DynamoAuditLog;
 import com.leadimport.adapters.s3.S3FileStore;
+import com.leadimport.adapters.s3.S3UploadUrls;
+import com.leadimport.api.WizardApi;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.handlers.FinalizeImportHandler;
 import com.leadimport.handlers.MarkImportEndedHandler;
@@ -51,6 +54,8 @@ import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * The whole product in one process, no AWS account and no Docker: the DynamoDB emulator and
@@ -77,6 +82,8 @@ public final class LocalRuntime implements AutoCloseable {
     private final StateMachineExecutor imports;
     private final StateMachineExecutor purges;
     private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
+    private final WizardApi wizardApi;
+    private final S3Presigner presigner;
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
@@ -156,6 +163,14 @@ public final class LocalRuntime implements AutoCloseable {
         substitutions.put("WorkBucket", tables.workBucket());
         TaskInvoker invoker = settings.taskWrapper().apply(this::invoke);
         ObjectReader reader = (bucket, key) -> new String(files.read(bucket, key), StandardCharsets.UTF_8);
+        this.presigner = S3Presigner.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2)
+                .credentialsProvider(credentials)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        this.wizardApi = new WizardApi(stores.imports(), stores.catalog(), stores.dnc(),
+                new EventingFileStore(files, tables.uploadBucket(),
+                        (key, size) -> deliverObjectCreated(key, size, Long.toHexString(System.nanoTime()))),
+                new S3UploadUrls(presigner), new DynamoAuditLog(dynamoDbClient, tables.audit(), settings.clock()),
+                settings.clock(), settings.ids(), tables.uploadBucket(), tables.workBucket(), false);
         this.imports = new StateMachineExecutor(PREFIX + "-import-leads",
                 StateMachine.load(definition("import-leads.asl.json"), substitutions), invoker, reader, settings.threads(),
                 settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
@@ -182,6 +197,11 @@ public final class LocalRuntime implements AutoCloseable {
 
     public Workflow workflow() {
         return workflow;
+    }
+
+    /** The wizard API on this runtime: no sign-in (the caller is "local"); a Start import runs the workflow. */
+    public WizardApi wizardApi() {
+        return wizardApi;
     }
 
     public DynamoDbClient dynamoDbClient() {
@@ -278,6 +298,7 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        presigner.close();
         s3.close();
         dynamoDbClient.close();
         s3Server.close();

@@ -1,0 +1,51 @@
+package com.leadimport.api;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Map;
+
+/**
+ * The part of an API Gateway HTTP API (payload 2.0) event the wizard API reads: method and
+ * path, query, body, and the caller from the JWT authorizer's claims.
+ */
+@JsonIgnoreProperties(ignoreUnknown = true)
+public record ApiRequest(String rawPath, String rawQueryString, Map<String, String> headers, String body,
+                         boolean isBase64Encoded, RequestContext requestContext) {
+
+    public String method() {
+        return requestContext == null || requestContext.http() == null ? "GET" : requestContext.http().method();
+    }
+
+    public String bodyText() {
+        if (body == null) {
+            return "";
+        }
+        return isBase64Encoded ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    /** The caller: the token's email, else its subject; null when the request carries no verified token. */
+    public String caller() {
+        if (requestContext == null || requestContext.authorizer() == null || requestContext.authorizer().jwt() == null) {
+            return null;
+        }
+        Map<String, String> claims = requestContext.authorizer().jwt().claims();
+        return claims == null ? null : claims.getOrDefault("email", claims.get("sub"));
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record RequestContext(Http http, Authorizer authorizer) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Http(String method, String path) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Authorizer(Jwt jwt) {
+    }
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Jwt(Map<String, String> claims) {
+    }
+}

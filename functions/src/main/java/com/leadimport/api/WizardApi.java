@@ -1,0 +1,461 @@
+package com.leadimport.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadimport.domain.callinfo.CallInfoTemplate;
+import com.leadimport.domain.csv.CsvRow;
+import com.leadimport.domain.csv.FileRefusedException;
+import com.leadimport.domain.csv.LeadCsvReader;
+import com.leadimport.domain.json.Json;
+import com.leadimport.domain.phone.DncNumbers;
+import com.leadimport.domain.request.FieldType;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.RequestRefusedException;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportStatus;
+import com.leadimport.ports.AuditLog;
+import com.leadimport.ports.CatalogStore;
+import com.leadimport.ports.ContactTable;
+import com.leadimport.ports.DncStore;
+import com.leadimport.ports.FileStore;
+import com.leadimport.ports.ImportStore;
+import com.leadimport.ports.UploadUrls;
+import com.leadimport.workflow.RequestChecks;
+import com.leadimport.workflow.UploadKeys;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Supplier;
+
+/**
+ * Everything the wizard's five stages, the Summary, import history and the Supplier Summary
+ * report need, as JSON over HTTP. Every body is checked with a 400 naming the field; every
+ * change is audited with the caller. Files never pass through here: the browser uploads to
+ * a staging key with a presigned URL, and Start import moves the file to where the workflow
+ * picks it up.
+ */
+public final class WizardApi {
+
+    static final Set<String> CSV_CONTENT_TYPES = Set.of("text/csv", "application/csv", "application/vnd.ms-excel");
+    private static final Duration URL_LIFETIME = Duration.ofMinutes(15);
+    private static final int PREVIEW_ROWS = 5;
+
+    private final ImportStore imports;
+    private final CatalogStore catalog;
+    private final DncStore dnc;
+    private final FileStore files;
+    private final UploadUrls urls;
+    private final AuditLog audit;
+    private final RequestChecks checks;
+    private final Clock clock;
+    private final Supplier<String> ids;
+    private final String uploadBucket;
+    private final String workBucket;
+    private final boolean requireCaller;
+
+    /** @param requireCaller refuse requests without a verified caller (on AWS, where a JWT authorizer sets it) */
+    public WizardApi(ImportStore imports, CatalogStore catalog, DncStore dnc, FileStore files, UploadUrls urls, AuditLog audit,
+                     Clock clock, Supplier<String> ids, String uploadBucket, String workBucket, boolean requireCaller) {
+        this.imports = imports;
+        this.catalog = catalog;
+        this.dnc = dnc;
+        this.files = files;
+        this.urls = urls;
+        this.audit = audit;
+        this.checks = new RequestChecks(catalog, dnc);
+        this.clock = clock;
+        this.ids = ids;
+        this.uploadBucket = uploadBucket;
+        this.workBucket = workBucket;
+        this.requireCaller = requireCaller;
+    }
+
+    public ApiResponse handle(ApiRequest request) {
+        try {
+            String caller = request.caller();
+            if (caller == null) {
+                if (requireCaller) {
+                    throw new ApiException(401, "sign in first: the request has no valid token");
+                }
+                caller = "local";
+            }
+            return route(request, caller);
+        } catch (ApiException e) {
+            return ApiResponse.json(e.status(), Map.of("errors", e.errors()));
+        } catch (RequestRefusedException e) {
+            return ApiResponse.json(400, Map.of("errors", e.problems()));
+        } catch (FileRefusedException e) {
+            return ApiResponse.json(400, Map.of("errors", List.of("file: " + e.getMessage())));
+        }
+    }
+
+    private ApiResponse route(ApiRequest request, String caller) {
+        String method = request.method().toUpperCase(Locale.ROOT);
+        String path = request.rawPath() == null ? "" : request.rawPath();
+        if (!path.startsWith("/api/")) {
+            throw new ApiException(404, "no such API path: " + path);
+        }
+        String[] p = path.substring("/api/".length()).split("/");
+        String route = method + " " + String.join("/", shape(p));
+        return switch (route) {
+            case "GET lists" -> ok(catalog.lists());
+            case "POST lists" -> createList(body(request), caller);
+            case "POST lists/clone" -> cloneList(body(request), caller);
+            case "GET suppliers" -> ok(catalog.suppliers());
+            case "GET settings-profiles" -> ok(catalog.settingsProfiles().stream()
+                    .sorted((a, b) -> Boolean.compare(b.myDefault(), a.myDefault())).toList());
+            case "GET mapping-profiles" -> ok(catalog.mappingProfiles());
+            case "GET dnc/categories" -> ok(dnc.categories());
+            case "POST dnc/categories" -> createCategory(body(request), caller);
+            case "POST dnc/numbers" -> addNumbers(body(request), caller);
+            case "GET contact-tables" -> ok(catalog.contactTables());
+            case "POST contact-tables" -> saveContactTable(body(request), caller);
+            case "POST imports" -> createImport(body(request), caller);
+            case "GET imports" -> ok(imports.history(200).stream().map(WizardApi::history).toList());
+            case "GET imports/*" -> ok(history(record(p[1])));
+            case "GET imports/*/preview" -> preview(p[1]);
+            case "POST imports/*/call-info-preview" -> callInfoPreview(p[1], body(request));
+            case "PUT imports/*/request" -> saveRequest(p[1], request.bodyText(), caller);
+            case "POST imports/*/start" -> start(p[1], caller);
+            case "GET imports/*/rejected" -> rejected(p[1]);
+            case "GET reports/suppliers" -> ok(supplierSummary());
+            case "GET audit" -> ok(audit.recent(200));
+            default -> throw new ApiException(404, "no such API route: " + method + " " + path);
+        };
+    }
+
+    /** Path segments with import ids replaced by {@code *}, for matching. */
+    private static List<String> shape(String[] parts) {
+        List<String> shape = new ArrayList<>(List.of(parts));
+        if (shape.size() >= 2 && shape.get(0).equals("imports")) {
+            shape.set(1, "*");
+        }
+        return shape;
+    }
+
+    // ---------- lists, suppliers, DNC, contact data tables ----------
+
+    private ApiResponse createList(JsonNode body, String caller) {
+        String name = required(body, "name");
+        if (!catalog.createList(name)) {
+            throw new ApiException(409, "name: a list called '" + name + "' exists already");
+        }
+        audit.record(caller, "list.create", name);
+        return ApiResponse.json(201, Map.of("name", name));
+    }
+
+    private ApiResponse cloneList(JsonNode body, String caller) {
+        String from = required(body, "from");
+        String name = required(body, "name");
+        if (!catalog.listExists(from)) {
+            throw new ApiException(404, "from: there is no list called '" + from + "'");
+        }
+        if (!catalog.createList(name)) {
+            throw new ApiException(409, "name: a list called '" + name + "' exists already");
+        }
+        audit.record(caller, "list.clone", from + " -> " + name);
+        return ApiResponse.json(201, Map.of("name", name, "clonedFrom", from));
+    }
+
+    private ApiResponse createCategory(JsonNode body, String caller) {
+        String name = required(body, "name");
+        if (dnc.categories().contains(name)) {
+            throw new ApiException(409, "name: the DNC category '" + name + "' exists already");
+        }
+        dnc.createCategory(name);
+        audit.record(caller, "dnc.category.create", name);
+        return ApiResponse.json(201, Map.of("name", name));
+    }
+
+    private ApiResponse addNumbers(JsonNode body, String caller) {
+        String category = required(body, "category");
+        if (!dnc.categories().contains(category)) {
+            throw new ApiException(404, "category: there is no DNC category '" + category + "'");
+        }
+        JsonNode numbers = body.path("numbers");
+        if (!numbers.isArray() || numbers.isEmpty()) {
+            throw new ApiException(400, "numbers: give at least one number (a TPS file's lines, for example)");
+        }
+        List<String> valid = new ArrayList<>();
+        List<Map<String, Object>> unreadable = new ArrayList<>();
+        for (int i = 0; i < numbers.size(); i++) {
+            String raw = numbers.get(i).asText().strip();
+            if (raw.isEmpty()) {
+                continue;
+            }
+            Optional<String> e164 = DncNumbers.toE164(raw);
+            if (e164.isPresent()) {
+                valid.add(e164.get());
+            } else {
+                unreadable.add(Map.of("line", i + 1, "value", raw));
+            }
+        }
+        dnc.add(category, valid);
+        audit.record(caller, "dnc.numbers.add", category + ": " + valid.size() + " numbers");
+        return ApiResponse.json(200, Map.of("category", category, "added", valid.size(), "unreadable", unreadable));
+    }
+
+    private ApiResponse saveContactTable(JsonNode body, String caller) {
+        String name = required(body, "name");
+        List<ContactTable.Field> fields = new ArrayList<>();
+        List<String> errors = new ArrayList<>();
+        JsonNode given = body.path("fields");
+        for (int i = 0; i < given.size(); i++) {
+            JsonNode field = given.get(i);
+            String fieldName = field.path("name").asText("").strip();
+            String where = "fields[" + i + "]";
+            if (fieldName.isEmpty()) {
+                errors.add(where + ".name is required");
+                continue;
+            }
+            FieldType type;
+            try {
+                type = FieldType.valueOf(field.path("type").asText(""));
+            } catch (IllegalArgumentException e) {
+                errors.add(where + ".type must be one of " + List.of(FieldType.values()));
+                continue;
+            }
+            fields.add(new ContactTable.Field(fieldName, blankToNull(field.path("description").asText(null)), type,
+                    blankToNull(field.path("default").asText(null))));
+        }
+        if (!errors.isEmpty()) {
+            throw new ApiException(400, errors);
+        }
+        Map<String, ContactTable.Field> merged = new LinkedHashMap<>();
+        catalog.contactTable(name).ifPresent(t -> t.fields().forEach(f -> merged.put(f.name(), f)));
+        for (ContactTable.Field field : fields) {
+            ContactTable.Field existing = merged.get(field.name());
+            if (existing != null && existing.type() != field.type()) {
+                throw new ApiException(409, "fields: '" + field.name() + "' is a " + existing.type() + " field already");
+            }
+            merged.put(field.name(), field);
+        }
+        ContactTable table = new ContactTable(name, List.copyOf(merged.values()));
+        catalog.saveContactTable(table);
+        audit.record(caller, "contact-table.save", name + ": " + merged.keySet());
+        return ApiResponse.json(200, table);
+    }
+
+    // ---------- an import, stage by stage ----------
+
+    private ApiResponse createImport(JsonNode body, String caller) {
+        String fileName = required(body, "fileName");
+        if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv") || fileName.contains("/")) {
+            throw new ApiException(400, "fileName: only .csv files can be imported (got '" + fileName + "')");
+        }
+        long size = body.path("size").asLong(-1);
+        if (size <= 0 || size > LeadCsvReader.MAX_BYTES) {
+            throw new ApiException(400, "size: the file must be between 1 byte and 50 MB (got " + size + " bytes)");
+        }
+        String contentType = body.path("contentType").asText("text/csv");
+        if (!CSV_CONTENT_TYPES.contains(contentType)) {
+            throw new ApiException(400, "contentType: a CSV file is sent as text/csv (got '" + contentType + "')");
+        }
+        String importId = ids.get();
+        imports.create(ImportRecord.awaitingFile(importId, null, uploadBucket, UploadKeys.upload(importId, fileName), fileName,
+                clock.instant(), caller, LocalDate.now(clock)));
+        audit.record(caller, "import.create", importId + " " + fileName);
+        return ApiResponse.json(201, Map.of("importId", importId,
+                "upload", Map.of("method", "PUT", "url", urls.upload(uploadBucket, staging(importId, fileName), contentType, size,
+                        URL_LIFETIME).toString(), "headers", Map.of("Content-Type", contentType))));
+    }
+
+    private ApiResponse preview(String importId) {
+        ImportRecord record = record(importId);
+        List<List<String>> rows = new ArrayList<>();
+        List<String> headers;
+        try (InputStream in = files.open(uploadBucket, staging(importId, record.fileName()));
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, staging(importId, record.fileName())), in)) {
+            headers = reader.headers();
+            for (CsvRow row = reader.next(); row != null && rows.size() < PREVIEW_ROWS; row = reader.next()) {
+                rows.add(row.cells());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return ok(Map.of("headers", headers, "rows", rows));
+    }
+
+    private ApiResponse callInfoPreview(String importId, JsonNode body) {
+        String template = body.path("template").asText("");
+        JsonNode file = readJson(preview(importId).body());
+        List<String> headers = strings(file.get("headers"));
+        CallInfoTemplate compiled;
+        try {
+            compiled = CallInfoTemplate.compile(template, headers);
+        } catch (IllegalArgumentException e) {
+            throw new ApiException(400, e.getMessage());
+        }
+        List<String> rendered = new ArrayList<>();
+        for (JsonNode row : file.get("rows")) {
+            rendered.add(compiled.render(strings(row)));
+        }
+        return ok(Map.of("previews", rendered));
+    }
+
+    private ApiResponse saveRequest(String importId, String body, String caller) {
+        ImportRecord record = awaiting(importId);
+        ImportRequest request = ImportRequests.parse(body);
+        RequestChecks.Checked checked = checks.check(request, headersOf(record), LocalDate.now(clock));
+        imports.saveRequest(importId, checked.request());
+        audit.record(caller, "import.request.save", importId);
+        return ok(Map.of("importId", importId, "request", checked.request()));
+    }
+
+    private ApiResponse start(String importId, String caller) {
+        ImportRecord record = awaiting(importId);
+        if (record.request() == null) {
+            throw new ApiException(409, "request: save the import's settings and mapping before starting it");
+        }
+        RequestChecks.Checked checked = checks.check(record.request(), headersOf(record), LocalDate.now(clock));
+        checked.tableToSave().ifPresent(catalog::saveContactTable);
+        files.copy(uploadBucket, staging(importId, record.fileName()), record.fileKey());
+        audit.record(caller, "import.start", importId);
+        return ApiResponse.json(202, Map.of("importId", importId, "status", "STARTING"));
+    }
+
+    private ApiResponse rejected(String importId) {
+        ImportRecord record = record(importId);
+        if (record.rejectedRowsKey() == null) {
+            throw new ApiException(404, "this import has no rejected rows" + (record.status().finished() ? "" : " yet"));
+        }
+        String name = record.fileName().replaceFirst("(?i)\\.csv$", "") + "-rejected.csv";
+        return ok(Map.of("url", urls.download(workBucket, record.rejectedRowsKey(), name, URL_LIFETIME).toString()));
+    }
+
+    /** Per supplier: imports, rows, imported, rejected by reason, cost = cost per lead x imported. */
+    private List<Map<String, Object>> supplierSummary() {
+        Map<String, Map<String, Object>> bySupplier = new TreeMap<>();
+        for (ImportRecord record : imports.history(10_000)) {
+            if (record.request() == null || record.status() != ImportStatus.COMPLETED) {
+                continue;
+            }
+            String supplier = record.request().details().supplier();
+            Map<String, Object> row = bySupplier.computeIfAbsent(supplier, s -> {
+                Map<String, Object> fresh = new LinkedHashMap<>();
+                fresh.put("supplier", s);
+                fresh.put("imports", 0L);
+                fresh.put("rows", 0L);
+                fresh.put("imported", 0L);
+                fresh.put("rejectedByReason", new TreeMap<String, Long>());
+                fresh.put("cost", BigDecimal.ZERO);
+                return fresh;
+            });
+            row.merge("imports", 1L, (a, b) -> (Long) a + (Long) b);
+            row.merge("rows", record.totalRows(), (a, b) -> (Long) a + (Long) b);
+            row.merge("imported", record.imported(), (a, b) -> (Long) a + (Long) b);
+            @SuppressWarnings("unchecked")
+            Map<String, Long> reasons = (Map<String, Long>) row.get("rejectedByReason");
+            record.rejectedByReason().forEach((reason, count) -> reasons.merge(reason.name(), count, Long::sum));
+            BigDecimal costPerLead = record.request().details().costPerLead();
+            if (costPerLead != null) {
+                row.put("cost", ((BigDecimal) row.get("cost")).add(costPerLead.multiply(BigDecimal.valueOf(record.imported()))));
+            }
+        }
+        return new ArrayList<>(bySupplier.values());
+    }
+
+    // ---------- helpers ----------
+
+    private static Map<String, Object> history(ImportRecord record) {
+        Map<String, Object> view = new LinkedHashMap<>();
+        view.put("importId", record.importId());
+        view.put("status", record.status());
+        view.put("fileName", record.fileName());
+        view.put("list", record.list());
+        view.put("supplier", record.request() == null ? null : record.request().details().supplier());
+        view.put("createdAt", record.createdAt());
+        view.put("createdBy", record.createdBy());
+        view.put("progress", Map.of("chunksTotal", record.chunksTotal() == null ? 0 : record.chunksTotal(),
+                "chunksScreened", record.chunksScreened(), "chunksWritten", record.chunksWritten()));
+        view.put("totalRows", record.totalRows());
+        view.put("imported", record.imported());
+        view.put("rejected", record.rejected());
+        view.put("rejectedByReason", record.rejectedByReason());
+        view.put("replacedExisting", record.replacedExisting());
+        view.put("hasRejectedRows", record.rejectedRowsKey() != null);
+        view.put("expiresOn", record.expiresOn());
+        view.put("error", record.error());
+        view.put("request", record.request());
+        return view;
+    }
+
+    private List<String> headersOf(ImportRecord record) {
+        String key = staging(record.importId(), record.fileName());
+        if (!files.exists(uploadBucket, key)) {
+            throw new ApiException(409, "file: the file has not been uploaded yet");
+        }
+        try (InputStream in = files.open(uploadBucket, key);
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
+            return reader.headers();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private ImportRecord record(String importId) {
+        return imports.find(importId).orElseThrow(() -> new ApiException(404, "there is no import " + importId));
+    }
+
+    private ImportRecord awaiting(String importId) {
+        ImportRecord record = record(importId);
+        if (record.status() != ImportStatus.AWAITING_FILE) {
+            throw new ApiException(409, "import " + importId + " has started already (" + record.status() + ")");
+        }
+        return record;
+    }
+
+    static String staging(String importId, String fileName) {
+        return "staging/" + importId + "/" + fileName;
+    }
+
+    private static ApiResponse ok(Object body) {
+        return ApiResponse.json(200, body);
+    }
+
+    private static JsonNode body(ApiRequest request) {
+        String text = request.bodyText();
+        if (text.isBlank()) {
+            throw new ApiException(400, "the request needs a JSON body");
+        }
+        return readJson(text);
+    }
+
+    private static JsonNode readJson(String text) {
+        try {
+            return Json.MAPPER.readTree(text);
+        } catch (IOException e) {
+            throw new ApiException(400, "the body is not valid JSON: " + e.getMessage());
+        }
+    }
+
+    private static List<String> strings(JsonNode array) {
+        List<String> values = new ArrayList<>();
+        array.forEach(v -> values.add(v.asText()));
+        return values;
+    }
+
+    private static String required(JsonNode body, String field) {
+        String value = body.path(field).asText("").strip();
+        if (value.isEmpty()) {
+            throw new ApiException(400, field + " is required");
+        }
+        return value;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s;
+    }
+}

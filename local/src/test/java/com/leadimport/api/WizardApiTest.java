@@ -1,0 +1,139 @@
+package com.leadimport.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.leadimport.domain.json.Json;
+import com.leadimport.local.LocalRuntime;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The wizard API on the local runtime, walked as the console walks it: real presigned upload, real workflow. */
+class WizardApiTest {
+
+    private LocalRuntime runtime;
+
+    @BeforeEach
+    void start() {
+        runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(null));
+    }
+
+    @AfterEach
+    void stop() {
+        runtime.close();
+    }
+
+    private static ApiRequest request(String method, String path, String body, String caller) {
+        ApiRequest.Authorizer authorizer = caller == null ? null
+                : new ApiRequest.Authorizer(new ApiRequest.Jwt(Map.of("email", caller, "sub", "abc")));
+        return new ApiRequest(path, "", Map.of(), body, false,
+                new ApiRequest.RequestContext(new ApiRequest.Http(method, path), authorizer));
+    }
+
+    private JsonNode call(int expectedStatus, String method, String path, String body) throws Exception {
+        ApiResponse response = runtime.wizardApi().handle(request(method, path, body, "sam@example.com"));
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isEqualTo(expectedStatus);
+        return Json.MAPPER.readTree(response.body());
+    }
+
+    @Test
+    void aWholeImportThroughTheApi() throws Exception {
+        call(201, "POST", "/api/lists", "{\"name\": \"Sample List\"}");
+        byte[] file = Files.readAllBytes(Path.of("samples", "leads.csv"));
+
+        JsonNode created = call(201, "POST", "/api/imports",
+                "{\"fileName\": \"leads.csv\", \"size\": " + file.length + ", \"contentType\": \"text/csv\"}");
+        String importId = created.get("importId").asText();
+        HttpResponse<String> upload = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(created.at("/upload/url").asText()))
+                .header("Content-Type", "text/csv").PUT(HttpRequest.BodyPublishers.ofByteArray(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(upload.statusCode()).as(upload.body()).isEqualTo(200);
+
+        JsonNode preview = call(200, "GET", "/api/imports/" + importId + "/preview", null);
+        assertThat(preview.get("headers").get(1).asText()).isEqualTo("First Name");
+        assertThat(preview.get("rows")).hasSize(5);
+        JsonNode callInfo = call(200, "POST", "/api/imports/" + importId + "/call-info-preview",
+                "{\"template\": \"Name: {First Name} ({Tariff})\"}");
+        assertThat(callInfo.get("previews").get(0).asText()).isEqualTo("Name: Ann (Gold)");
+        assertThat(call(400, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"{Nope}\"}")
+                .get("errors").get(0).asText()).contains("{Nope} is not a header");
+
+        String request = Files.readString(Path.of("samples", "request.json"));
+        JsonNode refused = call(400, "PUT", "/api/imports/" + importId + "/request",
+                request.replace("\"scope\": \"LISTS\"", "\"scope\": \"GLOBAL\""));
+        assertThat(refused.get("errors").get(0).asText()).startsWith("settings.dedupe.scope GLOBAL cannot be combined");
+        call(409, "POST", "/api/imports/" + importId + "/start", null);
+        call(200, "PUT", "/api/imports/" + importId + "/request", request);
+        call(202, "POST", "/api/imports/" + importId + "/start", null);
+
+        JsonNode done = call(200, "GET", "/api/imports/" + importId, null);
+        assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
+        assertThat(done.get("imported").asLong()).isEqualTo(5);
+        assertThat(done.get("progress").get("chunksWritten").asInt()).isEqualTo(done.get("progress").get("chunksTotal").asInt());
+        call(409, "POST", "/api/imports/" + importId + "/start", null);
+
+        String rejectedUrl = call(200, "GET", "/api/imports/" + importId + "/rejected", null).get("url").asText();
+        HttpResponse<String> rejected = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(rejectedUrl)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(rejected.body()).contains("INVALID_EMAIL").contains("NO_CONTACT");
+
+        JsonNode report = call(200, "GET", "/api/reports/suppliers", null);
+        assertThat(report.get(0).get("supplier").asText()).isEqualTo("Acme Data");
+        assertThat(report.get(0).get("imported").asLong()).isEqualTo(5);
+        assertThat(report.get(0).get("cost").decimalValue()).isEqualByComparingTo("0.60");
+        assertThat(call(200, "GET", "/api/settings-profiles", null).get(0).get("name").asText()).isEqualTo("UK weekly");
+        assertThat(call(200, "GET", "/api/audit", null).findValuesAsText("action"))
+                .contains("list.create", "import.create", "import.request.save", "import.start");
+        assertThat(call(200, "GET", "/api/audit", null).findValuesAsText("who")).containsOnly("sam@example.com");
+    }
+
+    @Test
+    void badBodiesAreRefusedNamingTheField() throws Exception {
+        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"leads.xlsx\", \"size\": 10}").get("errors").get(0).asText())
+                .startsWith("fileName:");
+        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 52428801}").get("errors").get(0).asText())
+                .startsWith("size:");
+        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10, \"contentType\": \"image/png\"}")
+                .get("errors").get(0).asText()).startsWith("contentType:");
+        assertThat(call(400, "POST", "/api/lists", "{}").get("errors").get(0).asText()).isEqualTo("name is required");
+        call(201, "POST", "/api/lists", "{\"name\": \"May\"}");
+        call(409, "POST", "/api/lists", "{\"name\": \"May\"}");
+        call(201, "POST", "/api/lists/clone", "{\"from\": \"May\", \"name\": \"June\"}");
+        assertThat(call(200, "GET", "/api/lists", null).toString()).contains("May", "June");
+        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DAY\"}]}")
+                .get("errors").get(0).asText()).startsWith("fields[0].type must be one of");
+        call(200, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DATE\", "
+                + "\"description\": \"contract end\", \"default\": \"\"}]}");
+        call(404, "GET", "/api/imports/nope", null);
+        call(404, "GET", "/api/nothing", null);
+    }
+
+    @Test
+    void dncCategoriesAndNumbers() throws Exception {
+        call(201, "POST", "/api/dnc/categories", "{\"name\": \"Winback\"}");
+        JsonNode added = call(200, "POST", "/api/dnc/numbers", "{\"category\": \"Winback\", \"numbers\": [\"07412 345001\", \"hello\"]}");
+
+        assertThat(added.get("added").asInt()).isEqualTo(1);
+        assertThat(added.get("unreadable").get(0).get("value").asText()).isEqualTo("hello");
+        assertThat(call(200, "GET", "/api/dnc/categories", null).toString()).contains("IVR", "Winback");
+        call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}");
+    }
+
+    @Test
+    void withoutAVerifiedCallerTheApiAnswers401WhenSignInIsRequired() {
+        WizardApi locked = new WizardApi(runtime.stores().imports(), runtime.stores().catalog(), runtime.stores().dnc(),
+                runtime.files(), null, null, java.time.Clock.systemUTC(), () -> "x", "u", "w", true);
+
+        ApiResponse response = locked.handle(request("GET", "/api/lists", null, null));
+
+        assertThat(response.statusCode()).isEqualTo(401);
+    }
+}
