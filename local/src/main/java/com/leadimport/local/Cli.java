@@ -67,7 +67,9 @@ public final class Cli {
               leads --list NAME                    the list's leads, one JSON object a line
               dnc add CATEGORY NUMBER...           add numbers to a DNC category
               dnc import CATEGORY FILE             add a TPS-style file, one number a line
-              purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date""";
+              purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date
+              serve [--port 8080]                  the wizard API on 127.0.0.1, the drop folder DIR/drop/<supplier>/,
+                                                   the purge at midnight (Europe/London)""";
 
     int run(List<String> args) {
         if (args.isEmpty()) {
@@ -79,6 +81,7 @@ public final class Cli {
             case "leads" -> leads(args);
             case "dnc" -> dnc(args);
             case "purge" -> purge(args);
+            case "serve" -> serve(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
     }
@@ -249,6 +252,27 @@ public final class Cli {
             print(result);
             return execution.status() == com.leadimport.local.sfn.Execution.Status.SUCCEEDED ? OK : FAILED;
         }
+    }
+
+    private int serve(List<String> args) {
+        int port = Integer.parseInt(option(args, "--port").orElse("8080"));
+        if (!args.isEmpty()) {
+            throw new UsageException("serve [--port 8080]");
+        }
+        LocalRuntime runtime = LocalRuntime.start(settings);
+        LocalServer server = LocalServer.start(runtime, port, settings.dataDir().resolve("drop"), settings.purgeZone());
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            server.close();
+            runtime.close();
+        }));
+        out.println("serving the wizard API on http://127.0.0.1:" + server.port() + "/api/ ; supplier drop folder "
+                + settings.dataDir().resolve("drop").toAbsolutePath() + "/<supplier>/ ; Ctrl-C to stop");
+        try {
+            Thread.currentThread().join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        return OK;
     }
 
     private int printRefusal(String error) {

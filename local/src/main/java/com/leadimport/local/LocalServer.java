@@ -1,0 +1,125 @@
+package com.leadimport.local;
+
+import com.leadimport.api.ApiRequest;
+import com.leadimport.api.ApiResponse;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * {@code serve}: the wizard API on 127.0.0.1 through the same handler code (each HTTP request
+ * becomes the API Gateway event the Lambda would get), a supplier drop folder
+ * ({@code DATA/drop/<supplier>/*.csv} is imported with that supplier's default, then moved to
+ * {@code DATA/drop/<supplier>/done/}), and the purge at every midnight of the purge's zone.
+ */
+public final class LocalServer implements AutoCloseable {
+
+    private static final Duration DROP_POLL = Duration.ofSeconds(2);
+
+    private final LocalRuntime runtime;
+    private final HttpServer server;
+    private final Path dropFolder;
+    private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "local-server");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    private LocalServer(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone) throws IOException {
+        this.runtime = runtime;
+        this.dropFolder = dropFolder;
+        Files.createDirectories(dropFolder);
+        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
+        server.setExecutor(Executors.newFixedThreadPool(8));
+        server.createContext("/api/", this::api);
+        server.start();
+        background.scheduleWithFixedDelay(this::importDrops, 0, DROP_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        scheduleMidnightPurge(purgeZone);
+    }
+
+    public static LocalServer start(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone) {
+        try {
+            return new LocalServer(runtime, port, dropFolder, purgeZone);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot serve on port " + port, e);
+        }
+    }
+
+    public int port() {
+        return server.getAddress().getPort();
+    }
+
+    private void api(HttpExchange exchange) throws IOException {
+        String body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        Map<String, String> headers = new HashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
+        String path = exchange.getRequestURI().getPath();
+        ApiRequest request = new ApiRequest(path, exchange.getRequestURI().getRawQuery(), headers, body, false,
+                new ApiRequest.RequestContext(new ApiRequest.Http(exchange.getRequestMethod(), path), null));
+        ApiResponse response = runtime.wizardApi().handle(request);
+        byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
+        response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
+        exchange.sendResponseHeaders(response.statusCode(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    /** Imports every CSV waiting in a supplier's drop folder, one at a time, then moves it to done/. */
+    synchronized void importDrops() {
+        try (var suppliers = Files.list(dropFolder)) {
+            for (Path supplier : suppliers.filter(Files::isDirectory).toList()) {
+                List<Path> waiting;
+                try (var files = Files.list(supplier)) {
+                    waiting = files.filter(Files::isRegularFile).sorted().toList();
+                }
+                for (Path file : waiting) {
+                    runtime.upload("suppliers/" + supplier.getFileName() + "/" + file.getFileName(), Files.readAllBytes(file));
+                    Path done = Files.createDirectories(supplier.resolve("done"));
+                    Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            System.err.println("drop folder: " + e);
+        }
+    }
+
+    private void scheduleMidnightPurge(ZoneId zone) {
+        ZonedDateTime now = ZonedDateTime.now(zone);
+        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(zone);
+        background.schedule(() -> {
+            try {
+                runtime.purge(null);
+            } finally {
+                scheduleMidnightPurge(zone);
+            }
+        }, Duration.between(now, midnight).toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    @Override
+    public void close() {
+        background.shutdownNow();
+        server.stop(0);
+    }
+}
