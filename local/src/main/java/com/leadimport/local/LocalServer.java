@@ -50,6 +50,7 @@ public final class LocalServer implements AutoCloseable {
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
         server.setExecutor(Executors.newFixedThreadPool(8));
         server.createContext("/api/", this::api);
+        server.createContext("/", this::console);
         server.start();
         background.scheduleWithFixedDelay(this::importDrops, 0, DROP_POLL.toMillis(), TimeUnit.MILLISECONDS);
         scheduleMidnightPurge(purgeZone);
@@ -81,6 +82,31 @@ public final class LocalServer implements AutoCloseable {
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.statusCode(), bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+
+    private static final Map<String, String> TYPES = Map.of("html", "text/html; charset=utf-8", "js",
+            "text/javascript; charset=utf-8", "css", "text/css; charset=utf-8", "svg", "image/svg+xml");
+
+    /** The console's static files, as the console bucket serves them on AWS. */
+    private void console(HttpExchange exchange) throws IOException {
+        String path = exchange.getRequestURI().getPath();
+        String file = path.equals("/") ? "index.html" : path.substring(1);
+        InputStream in = file.contains("..") ? null : LocalServer.class.getResourceAsStream("/console/" + file);
+        if (in == null) {
+            exchange.sendResponseHeaders(404, -1);
+            exchange.close();
+            return;
+        }
+        byte[] bytes;
+        try (in) {
+            bytes = in.readAllBytes();
+        }
+        String extension = file.substring(file.lastIndexOf('.') + 1);
+        exchange.getResponseHeaders().set("Content-Type", TYPES.getOrDefault(extension, "application/octet-stream"));
+        exchange.sendResponseHeaders(200, bytes.length);
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }

@@ -1,0 +1,489 @@
+'use strict';
+// The Import Leads wizard: five stages, Summary, history and the supplier report, over the
+// wizard API (api/openapi.yaml). On AWS config.js sets window.LEAD_IMPORT = {apiUrl, token()}.
+
+const config = window.LEAD_IMPORT || { apiUrl: '', token: () => null };
+const $ = (id) => document.getElementById(id);
+const STAGES = ['details', 'settings', 'mapping', 'callinfo', 'secondary', 'summary'];
+const LEAD_FIELDS = ['title', 'firstName', 'lastName', 'company', 'phone1', 'phone2', 'phone3', 'email', 'address1',
+  'address2', 'address3', 'town', 'county', 'postcode', 'country', 'reference', 'dateOfBirth', 'skillGroup', 'notes'];
+const STAGE_OF_FIELD = { details: 'details', settings: 'settings', mapping: 'mapping', callInfo: 'callinfo', secondary: 'secondary', file: 'details' };
+
+const state = { importId: null, fileName: null, headers: [], rows: [], reached: 0, mapping: {}, separators: {},
+  tables: [], secondary: {}, settingsProfiles: [], mappingProfiles: [] };
+
+async function api(method, path, body) {
+  const headers = { 'Content-Type': 'application/json' };
+  const token = config.token();
+  if (token) headers.Authorization = 'Bearer ' + token;
+  const response = await fetch(config.apiUrl + '/api/' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  const json = await response.json().catch(() => ({}));
+  if (!response.ok) throw Object.assign(new Error((json.errors || [response.statusText]).join('; ')), { errors: json.errors || [], status: response.status });
+  return json;
+}
+
+// ---------- errors shown next to their field ----------
+function clearErrors() { document.querySelectorAll('.error').forEach((e) => { e.textContent = ''; }); $('summary-errors').innerHTML = ''; }
+function showError(field, message) {
+  const spans = [...document.querySelectorAll('.error[data-for]')];
+  const target = spans.filter((s) => field.startsWith(s.dataset.for)).sort((a, b) => b.dataset.for.length - a.dataset.for.length)[0];
+  if (target) target.textContent = message;
+  return target;
+}
+function showErrors(errors) {
+  clearErrors();
+  let firstStage = null;
+  for (const error of errors) {
+    const field = error.split(/[ :]/)[0];
+    showError(field, error);
+    const li = document.createElement('li');
+    li.textContent = error;
+    $('summary-errors').append(li);
+    const stage = STAGE_OF_FIELD[field.split('.')[0]];
+    if (stage && (firstStage === null || STAGES.indexOf(stage) < STAGES.indexOf(firstStage))) firstStage = stage;
+  }
+  return firstStage;
+}
+
+// ---------- navigation ----------
+function showView(view) {
+  document.querySelectorAll('.view').forEach((v) => { v.hidden = v.id !== view; });
+  document.querySelectorAll('.nav').forEach((b) => b.classList.toggle('current', b.dataset.view === view));
+  if (view === 'history') loadHistory();
+  if (view === 'report') loadReport();
+}
+function showStage(stage) {
+  const index = STAGES.indexOf(stage);
+  state.reached = Math.max(state.reached, index);
+  STAGES.forEach((s) => { $(s).hidden = s !== stage; });
+  document.querySelectorAll('[data-stage]').forEach((b) => {
+    const i = STAGES.indexOf(b.dataset.stage);
+    b.disabled = i > state.reached;
+    b.classList.toggle('current', i === index);
+    if (i === index) b.setAttribute('aria-current', 'step'); else b.removeAttribute('aria-current');
+  });
+  if (stage === 'mapping') renderMapping();
+  if (stage === 'callinfo') renderCallInfo();
+  if (stage === 'secondary') renderSecondary();
+  if (stage === 'summary') renderSummary();
+}
+
+// ---------- Stage 1: Details ----------
+async function loadLists(selected) {
+  const lists = await api('GET', 'lists');
+  for (const select of [$('list'), $('dedupe-additional')]) {
+    const keep = selected !== undefined && select === $('list') ? selected : [...select.selectedOptions].map((o) => o.value);
+    select.innerHTML = (select === $('list') ? '<option value="">— choose a list —</option>' : '') +
+      lists.map((l) => `<option>${escapeHtml(l)}</option>`).join('');
+    [...select.options].forEach((o) => { o.selected = Array.isArray(keep) ? keep.includes(o.value) : o.value === keep; });
+  }
+}
+async function loadSuppliers() {
+  $('suppliers').innerHTML = (await api('GET', 'suppliers')).map((s) => `<option value="${escapeHtml(s)}">`).join('');
+}
+function upload(url, file, contentType) {
+  return new Promise((resolve, reject) => {
+    const xhr = new XMLHttpRequest();
+    xhr.open('PUT', url);
+    xhr.setRequestHeader('Content-Type', contentType);
+    xhr.upload.onprogress = (e) => { if (e.lengthComputable) $('file-progress').textContent = Math.round(100 * e.loaded / e.total) + '%'; };
+    xhr.onload = () => (xhr.status < 300 ? resolve() : reject(new Error('upload failed (' + xhr.status + ')')));
+    xhr.onerror = () => reject(new Error('upload failed'));
+    xhr.send(file);
+  });
+}
+async function chooseFile() {
+  clearErrors();
+  const file = $('file').files[0];
+  if (!file) return;
+  const contentType = ['text/csv', 'application/vnd.ms-excel'].includes(file.type) ? file.type : 'text/csv';
+  try {
+    const created = await api('POST', 'imports', { fileName: file.name, size: file.size, contentType });
+    await upload(created.upload.url, file, contentType);
+    state.importId = created.importId;
+    state.fileName = file.name;
+    const preview = await api('GET', 'imports/' + state.importId + '/preview');
+    state.headers = preview.headers;
+    state.rows = preview.rows;
+    state.mapping = {};
+    $('file-progress').textContent = `100% ${file.name} (${(file.size / 1024).toFixed(1)} KB)`;
+  } catch (e) {
+    $('file-progress').textContent = '';
+    showError('file', (e.errors && e.errors.length ? e.errors : [e.message]).join('; '));
+  }
+}
+function details() {
+  return { notes: $('notes').value || null, list: $('list').value, supplier: $('supplier').value.trim(),
+    costPerLead: $('cost').value === '' ? null : Number($('cost').value), adHoc: $('adhoc').checked };
+}
+function applyAdHoc() { document.querySelectorAll('.saved-only').forEach((e) => { e.hidden = $('adhoc').checked; }); }
+
+// ---------- Stage 2: Settings ----------
+function applySettingsVisibility() {
+  $('advanced').hidden = $('format').value !== 'ADVANCED';
+  $('keep-callbacks-row').hidden = !$('delete-existing').checked;
+  $('dnc-categories').hidden = !$('dnc').checked;
+  $('dedupe-options').hidden = !$('dedupe').checked;
+  const scope = document.querySelector('input[name=scope]:checked').value;
+  const lists = scope === 'LISTS';
+  $('list-scope').hidden = !lists;
+  $('dedupe-destination').disabled = !lists;
+  $('dedupe-additional').disabled = !lists;
+  $('zone-row').hidden = !$('static-zone').checked;
+  $('expiry-options').hidden = !$('expiry').checked;
+  $('expiry-date-row').hidden = $('expiry-option').value !== 'ON_DATE';
+  $('expiry-days-row').hidden = $('expiry-option').value !== 'IN_DAYS';
+}
+async function loadCategories() {
+  const categories = await api('GET', 'dnc/categories');
+  const error = $('dnc-categories').querySelector('.error');
+  $('dnc-categories').innerHTML = '<legend>DNC categories</legend>' + categories.map((c, i) =>
+    `<span class="check"><input type="checkbox" id="dnc-${i}" value="${escapeHtml(c)}" checked><label for="dnc-${i}">${escapeHtml(c)}</label></span>`).join('');
+  $('dnc-categories').append(error);
+}
+function number(id) { return $(id).value === '' ? null : Number($(id).value); }
+function settings() {
+  const scope = document.querySelector('input[name=scope]:checked').value;
+  const advanced = $('format').value === 'ADVANCED';
+  return {
+    name: $('adhoc').checked ? null : $('settings-name').value.trim() || null,
+    myDefault: !$('adhoc').checked && $('my-default').checked,
+    format: advanced ? { preset: 'ADVANCED', leadingZero: $('leading-zero').value, removeNonDigits: $('remove-non-digits').checked,
+      minLength: number('min-length'), maxLength: number('max-length'), truncateTo: number('truncate') } : { preset: $('format').value },
+    callingCode: $('calling-code').value.trim(),
+    deleteExisting: { enabled: $('delete-existing').checked, keepLeadsWithCallbacks: $('keep-callbacks').checked },
+    validateEmails: $('validate-emails').checked,
+    dnc: { enabled: $('dnc').checked, categories: [...$('dnc-categories').querySelectorAll('input:checked')].map((c) => c.value) },
+    dedupe: { enabled: $('dedupe').checked, on: $('dedupe-on').value, scope,
+      destinationList: scope === 'LISTS' && $('dedupe-destination').checked,
+      additionalLists: scope === 'LISTS' ? [...$('dedupe-additional').selectedOptions].map((o) => o.value) : [],
+      action: $('dedupe-action').value },
+    defaultSkillGroup: $('skill-group').value.trim() || null,
+    clearFetchedData: $('clear-fetched').checked,
+    timeZone: { static: $('static-zone').checked, zone: $('static-zone').checked ? $('zone').value : null },
+    expiry: { enabled: $('expiry').checked, option: $('expiry-option').value,
+      onDate: $('expiry-option').value === 'ON_DATE' ? ($('expiry-date').value || null) : null,
+      inDays: $('expiry-option').value === 'IN_DAYS' ? number('expiry-days') : null },
+  };
+}
+function loadSettings(s) {
+  $('settings-name').value = s.name || '';
+  $('my-default').checked = !!s.myDefault;
+  $('format').value = s.format.preset;
+  if (s.format.preset === 'ADVANCED') {
+    $('leading-zero').value = s.format.leadingZero || 'KEEP';
+    $('remove-non-digits').checked = !!s.format.removeNonDigits;
+    $('min-length').value = s.format.minLength ?? ''; $('max-length').value = s.format.maxLength ?? ''; $('truncate').value = s.format.truncateTo ?? '';
+  }
+  $('calling-code').value = s.callingCode || '';
+  $('delete-existing').checked = !!(s.deleteExisting && s.deleteExisting.enabled);
+  $('keep-callbacks').checked = !s.deleteExisting || s.deleteExisting.keepLeadsWithCallbacks;
+  $('validate-emails').checked = !!s.validateEmails;
+  $('dnc').checked = !!(s.dnc && s.dnc.enabled);
+  $('dnc-categories').querySelectorAll('input').forEach((c) => { c.checked = !s.dnc || (s.dnc.categories || []).includes(c.value); });
+  const d = s.dedupe || {};
+  $('dedupe').checked = !!d.enabled;
+  $('dedupe-on').value = d.on || 'PHONE';
+  $('scope-' + (d.scope || 'FILE').toLowerCase()).checked = true;
+  $('dedupe-destination').checked = !!d.destinationList;
+  [...$('dedupe-additional').options].forEach((o) => { o.selected = (d.additionalLists || []).includes(o.value); });
+  $('dedupe-action').value = d.action || 'KEEP_EXISTING';
+  $('skill-group').value = s.defaultSkillGroup || '';
+  $('clear-fetched').checked = !!s.clearFetchedData;
+  $('static-zone').checked = !!(s.timeZone && s.timeZone.static);
+  if (s.timeZone && s.timeZone.zone) $('zone').value = s.timeZone.zone;
+  const e = s.expiry || {};
+  $('expiry').checked = !!e.enabled;
+  $('expiry-option').value = e.option || 'IN_DAYS';
+  $('expiry-date').value = e.onDate || ''; $('expiry-days').value = e.inDays || 30;
+  applySettingsVisibility();
+}
+async function loadProfiles() {
+  state.settingsProfiles = await api('GET', 'settings-profiles');
+  state.mappingProfiles = await api('GET', 'mapping-profiles');
+  $('previous-settings').innerHTML = '<option value="">—</option>' + state.settingsProfiles.map((p, i) =>
+    `<option value="${i}">${escapeHtml(p.name)}${p.myDefault ? ' (my default)' : ''}</option>`).join('');
+  $('previous-mappings').innerHTML = '<option value="">—</option>' + state.mappingProfiles.map((p, i) =>
+    `<option value="${i}">${escapeHtml(p.name)}</option>`).join('');
+  const myDefault = state.settingsProfiles.findIndex((p) => p.myDefault);
+  if (myDefault >= 0 && !$('adhoc').checked) { $('previous-settings').value = String(myDefault); loadSettings(state.settingsProfiles[myDefault]); }
+}
+
+// ---------- Stage 3: Lead Mapping ----------
+function chip(header, list) {
+  const li = document.createElement('li');
+  li.textContent = header;
+  li.draggable = true;
+  li.tabIndex = 0;
+  li.addEventListener('dragstart', (e) => e.dataTransfer.setData('text/plain', header));
+  list.append(li);
+}
+function renderMapping() {
+  $('headers').innerHTML = '';
+  state.headers.forEach((h) => chip(h, $('headers')));
+  const body = $('fields').querySelector('tbody');
+  body.innerHTML = '';
+  for (const field of LEAD_FIELDS) {
+    const row = document.createElement('tr');
+    const mapped = state.mapping[field] || [];
+    row.innerHTML = `<th scope="row"><label for="add-${field}">${field}</label></th><td class="drop" data-field="${field}"></td>
+      <td><select id="add-${field}"><option value="">add header…</option>${state.headers.map((h) => `<option>${escapeHtml(h)}</option>`).join('')}</select></td>
+      <td>${mapped.length > 1 ? `<label>separator <input size="3" data-separator="${field}" value="${escapeHtml(state.separators[field] ?? ', ')}"></label>` : ''}</td>`;
+    const drop = row.querySelector('.drop');
+    mapped.forEach((h, i) => {
+      const tag = document.createElement('span');
+      tag.className = 'mapped';
+      tag.textContent = h;
+      const remove = document.createElement('button');
+      remove.type = 'button'; remove.textContent = '×'; remove.setAttribute('aria-label', `remove ${h} from ${field}`);
+      remove.onclick = () => { mapped.splice(i, 1); renderMapping(); };
+      tag.append(remove);
+      drop.append(tag);
+    });
+    drop.addEventListener('dragover', (e) => { e.preventDefault(); drop.classList.add('over'); });
+    drop.addEventListener('dragleave', () => drop.classList.remove('over'));
+    drop.addEventListener('drop', (e) => { e.preventDefault(); addMapping(field, e.dataTransfer.getData('text/plain')); });
+    row.querySelector('select').onchange = (e) => addMapping(field, e.target.value);
+    body.append(row);
+  }
+  body.querySelectorAll('[data-separator]').forEach((i) => { i.oninput = () => { state.separators[i.dataset.separator] = i.value; }; });
+}
+function addMapping(field, header) {
+  if (!header || !state.headers.includes(header)) return;
+  const mapped = state.mapping[field] = state.mapping[field] || [];
+  if (!mapped.includes(header)) mapped.push(header);
+  renderMapping();
+}
+function mapping() {
+  const fields = {};
+  for (const [field, headers] of Object.entries(state.mapping)) {
+    if (headers.length) fields[field] = headers.length > 1 ? { headers, separator: state.separators[field] ?? ', ' } : { headers };
+  }
+  return { name: $('adhoc').checked ? null : $('mapping-name').value.trim() || null, fields };
+}
+
+// ---------- Stage 4: Call Info ----------
+let previewTimer = null;
+function renderCallInfo() {
+  $('callinfo-headers').innerHTML = '';
+  state.headers.forEach((h) => {
+    chip(h, $('callinfo-headers'));
+    $('callinfo-headers').lastChild.addEventListener('keydown', (e) => { if (e.key === 'Enter') insertPlaceholder(h); });
+    $('callinfo-headers').lastChild.addEventListener('dblclick', () => insertPlaceholder(h));
+  });
+  refreshCallInfo();
+}
+function insertPlaceholder(header) {
+  const t = $('template');
+  const at = t.selectionStart ?? t.value.length;
+  t.value = t.value.slice(0, at) + '{' + header + '}' + t.value.slice(t.selectionEnd ?? at);
+  refreshCallInfo();
+}
+function refreshCallInfo() {
+  clearTimeout(previewTimer);
+  previewTimer = setTimeout(async () => {
+    $('callinfo-preview').innerHTML = '';
+    if (!state.importId) return;
+    try {
+      const result = await api('POST', 'imports/' + state.importId + '/call-info-preview', { template: $('template').value });
+      showError('callInfo.template', '');
+      $('callinfo-preview').innerHTML = result.previews.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
+    } catch (e) { showError('callInfo.template', e.message); }
+  }, 250);
+}
+
+// ---------- Stage 5: Secondary ----------
+async function loadTables(selected) {
+  state.tables = await api('GET', 'contact-tables');
+  $('table').innerHTML = '<option value="">— none —</option>' + state.tables.map((t) => `<option>${escapeHtml(t.name)}</option>`).join('');
+  $('table').value = selected || '';
+  renderSecondary();
+}
+function renderSecondary() {
+  const table = state.tables.find((t) => t.name === $('table').value);
+  $('create-field').hidden = !table;
+  const body = $('secondary-fields').querySelector('tbody');
+  body.innerHTML = '';
+  if (!table) return;
+  table.fields.forEach((f, i) => {
+    const row = document.createElement('tr');
+    row.innerHTML = `<th scope="row"><label for="sec-${i}">${escapeHtml(f.name)}</label></th><td>${f.type}${f.defaultValue ? ' (default ' + escapeHtml(f.defaultValue) + ')' : ''}</td>
+      <td><select id="sec-${i}"><option value="">— not mapped —</option>${state.headers.map((h) => `<option>${escapeHtml(h)}</option>`).join('')}</select></td>`;
+    const select = row.querySelector('select');
+    select.value = state.secondary[f.name] || '';
+    select.onchange = () => { state.secondary[f.name] = select.value; };
+    body.append(row);
+  });
+}
+function secondary() {
+  const table = $('table').value;
+  if (!table) return null;
+  const fields = {};
+  for (const [name, header] of Object.entries(state.secondary)) if (header) fields[name] = { headers: [header] };
+  return Object.keys(fields).length ? { table, fields } : null;
+}
+
+// ---------- Summary and start ----------
+function request() {
+  const template = $('template').value.trim();
+  return { details: details(), settings: settings(), mapping: mapping(), callInfo: template ? { template } : null, secondary: secondary() };
+}
+function renderSummary() {
+  const r = request();
+  const s = r.settings;
+  const rows = [
+    ['File', state.fileName], ['Notes', r.details.notes], ['List', r.details.list], ['Supplier', r.details.supplier],
+    ['Cost per lead', r.details.costPerLead], ['Ad-hoc', r.details.adHoc ? 'Yes' : 'No'],
+    ['Settings name', s.name], ['My default', s.myDefault ? 'Yes' : 'No'], ['Format', JSON.stringify(s.format)],
+    ['Calling code', s.callingCode], ['Delete existing records', s.deleteExisting.enabled ? (s.deleteExisting.keepLeadsWithCallbacks ? 'Yes, keep leads with callbacks' : 'Yes, including leads with callbacks') : 'No'],
+    ['Validate emails', s.validateEmails ? 'Yes' : 'No'], ['Check DNC', s.dnc.enabled ? s.dnc.categories.join(', ') : 'No'],
+    ['Deduplication', s.dedupe.enabled ? `${s.dedupe.on} · ${s.dedupe.scope}${s.dedupe.destinationList ? ' · destination list' : ''}${s.dedupe.additionalLists.length ? ' · ' + s.dedupe.additionalLists.join(', ') : ''} · ${s.dedupe.action}` : 'No'],
+    ['Default skill group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
+    ['Time zone', s.timeZone.static ? s.timeZone.zone : 'From each number'],
+    ['Expiry', s.expiry.enabled ? (s.expiry.option === 'ON_DATE' ? 'On ' + s.expiry.onDate : 'In ' + s.expiry.inDays + ' days') : 'No'],
+    ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${f} ← ${m.headers.join(' + ')}`).join('; ')],
+    ['Call info', r.callInfo ? r.callInfo.template : '—'],
+    ['Secondary mapping', r.secondary ? r.secondary.table + ': ' + Object.entries(r.secondary.fields).map(([f, m]) => `${f} ← ${m.headers[0]}`).join('; ') : '—'],
+  ];
+  $('summary-list').innerHTML = rows.map(([k, v]) => `<dt>${k}</dt><dd>${escapeHtml(v === null || v === undefined || v === '' ? '—' : String(v))}</dd>`).join('');
+}
+async function start() {
+  clearErrors();
+  if (!state.importId) { showStage('details'); showError('file', 'choose a file first'); return; }
+  try {
+    await api('PUT', 'imports/' + state.importId + '/request', request());
+    await api('POST', 'imports/' + state.importId + '/start');
+    $('start').hidden = true;
+    $('started').hidden = false;
+  } catch (e) {
+    const stage = showErrors(e.errors.length ? e.errors : [e.message]);
+    if (stage && stage !== 'summary') { showStage(stage); showErrors(e.errors.length ? e.errors : [e.message]); }
+  }
+}
+
+// ---------- History and report ----------
+let historyTimer = null;
+async function loadHistory() {
+  clearTimeout(historyTimer);
+  const imports = await api('GET', 'imports');
+  $('history-rows').innerHTML = imports.map((i) => {
+    const p = i.progress;
+    const done = p.chunksTotal ? (p.chunksScreened + p.chunksWritten) / (2 * p.chunksTotal) : (i.status === 'COMPLETED' ? 1 : 0);
+    return `<tr data-import="${i.importId}"><td>${new Date(i.createdAt).toLocaleString()}</td><td>${escapeHtml(i.fileName || '')}</td>
+      <td>${escapeHtml(i.list || '')}</td><td>${escapeHtml(i.supplier || '')}</td><td class="status">${i.status}${i.error ? ': ' + escapeHtml(i.error) : ''}</td>
+      <td><progress max="1" value="${done}" aria-label="progress">${Math.round(done * 100)}%</progress></td>
+      <td>${i.totalRows ?? ''}</td><td class="imported">${i.imported ?? ''}</td>
+      <td>${i.rejected ?? ''}${i.rejectedByReason && Object.keys(i.rejectedByReason).length ? ' (' + Object.entries(i.rejectedByReason).map(([r, n]) => r + ' ' + n).join(', ') + ')' : ''}</td>
+      <td>${i.hasRejectedRows ? `<button type="button" data-rejected="${i.importId}">Download</button>` : ''}</td></tr>`;
+  }).join('');
+  $('history-rows').querySelectorAll('[data-rejected]').forEach((b) => {
+    b.onclick = async () => { window.location.href = (await api('GET', 'imports/' + b.dataset.rejected + '/rejected')).url; };
+  });
+  if (imports.some((i) => i.status === 'RUNNING' || i.status === 'AWAITING_FILE') && !$('history').hidden) historyTimer = setTimeout(loadHistory, 2000);
+}
+async function loadReport() {
+  const rows = await api('GET', 'reports/suppliers');
+  $('report-rows').innerHTML = rows.map((r) => `<tr><td>${escapeHtml(r.supplier)}</td><td>${r.imports}</td><td>${r.rows}</td><td>${r.imported}</td>
+    <td>${Object.entries(r.rejectedByReason).map(([k, v]) => k + ' ' + v).join(', ')}</td><td>${Number(r.cost).toFixed(2)}</td></tr>`).join('');
+  const max = Math.max(1, ...rows.map((r) => r.rows));
+  const chart = $('report-chart');
+  chart.setAttribute('height', String(rows.length * 28 + 10));
+  chart.innerHTML = rows.map((r, i) => {
+    const imported = 420 * r.imported / max;
+    const rejected = 420 * (r.rows - r.imported) / max;
+    return `<text x="0" y="${i * 28 + 20}" font-size="12">${escapeHtml(r.supplier)}</text>
+      <rect x="160" y="${i * 28 + 6}" width="${imported}" height="18" fill="#2d6cdf"><title>${r.imported} imported</title></rect>
+      <rect x="${160 + imported}" y="${i * 28 + 6}" width="${rejected}" height="18" fill="#d9822b"><title>${r.rows - r.imported} rejected</title></rect>`;
+  }).join('');
+}
+
+function escapeHtml(text) {
+  return String(text).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' }[c]));
+}
+
+// ---------- wiring ----------
+function next(stage, check) {
+  return (e) => { e.preventDefault(); clearErrors(); if (!check || check()) showStage(STAGES[STAGES.indexOf(stage) + 1]); };
+}
+function checkDetails() {
+  const d = details();
+  let ok = true;
+  if (!state.importId) { showError('file', 'File is required: select a .csv file'); ok = false; }
+  if (!d.list) { showError('details.list', 'List is required'); ok = false; }
+  if (!d.supplier) { showError('details.supplier', 'Supplier is required (or enter your own company name)'); ok = false; }
+  if (d.costPerLead !== null && d.costPerLead < 0) { showError('details.costPerLead', 'Cost per lead cannot be negative'); ok = false; }
+  return ok;
+}
+function checkMapping() {
+  const fields = mapping().fields;
+  if (!['phone1', 'phone2', 'phone3', 'email'].some((f) => fields[f])) {
+    showError('mapping.fields', 'Map at least one phone number (phone1, phone2, phone3) or email address');
+    return false;
+  }
+  return true;
+}
+document.querySelectorAll('.nav').forEach((b) => { b.onclick = () => showView(b.dataset.view); });
+document.querySelectorAll('[data-stage]').forEach((b) => { b.onclick = () => showStage(b.dataset.stage); });
+$('file').onchange = chooseFile;
+$('refresh-lists').onclick = () => loadLists($('list').value);
+$('new-list').onclick = async () => {
+  const name = window.prompt('New list name');
+  if (!name) return;
+  try { await api('POST', 'lists', { name }); await loadLists(name); } catch (e) { showError('details.list', e.message); }
+};
+$('clone-list').onclick = async () => {
+  if (!$('list').value) { showError('details.list', 'choose the list to clone first'); return; }
+  const name = window.prompt('Name for the copy of ' + $('list').value);
+  if (!name) return;
+  try { await api('POST', 'lists/clone', { from: $('list').value, name }); await loadLists(name); } catch (e) { showError('details.list', e.message); }
+};
+$('adhoc').onchange = applyAdHoc;
+['format', 'delete-existing', 'dnc', 'dedupe', 'static-zone', 'expiry', 'expiry-option'].forEach((id) => { $(id).onchange = applySettingsVisibility; });
+document.querySelectorAll('input[name=scope]').forEach((r) => { r.onchange = applySettingsVisibility; });
+$('previous-settings').onchange = () => { if ($('previous-settings').value !== '') loadSettings(state.settingsProfiles[Number($('previous-settings').value)]); };
+$('previous-mappings').onchange = () => {
+  const profile = state.mappingProfiles[Number($('previous-mappings').value)];
+  if (!profile) return;
+  $('mapping-name').value = profile.name || '';
+  state.mapping = {};
+  state.separators = {};
+  for (const [field, m] of Object.entries(profile.fields)) {
+    state.mapping[field] = m.headers.filter((h) => state.headers.includes(h));
+    if (m.separator !== undefined && m.separator !== null) state.separators[field] = m.separator;
+  }
+  renderMapping();
+};
+$('template').addEventListener('input', refreshCallInfo);
+$('template').addEventListener('dragover', (e) => e.preventDefault());
+$('template').addEventListener('drop', (e) => { e.preventDefault(); insertPlaceholder(e.dataTransfer.getData('text/plain')); });
+$('table').onchange = () => { state.secondary = {}; renderSecondary(); };
+$('create-table').onclick = async () => {
+  const name = window.prompt('Contact data table name');
+  if (!name) return;
+  try { await api('POST', 'contact-tables', { name, fields: [] }); await loadTables(name); } catch (e) { showError('secondary', e.message); }
+};
+$('add-field').onclick = async () => {
+  try {
+    await api('POST', 'contact-tables', { name: $('table').value, fields: [{ name: $('field-name').value, description: $('field-description').value,
+      type: $('field-type').value, default: $('field-default').value }] });
+    $('field-name').value = ''; $('field-description').value = ''; $('field-default').value = '';
+    await loadTables($('table').value);
+  } catch (e) { showError('fields', e.message); }
+};
+$('details').onsubmit = next('details', checkDetails);
+$('settings').onsubmit = next('settings');
+$('mapping').onsubmit = next('mapping', checkMapping);
+$('callinfo').onsubmit = next('callinfo');
+$('secondary').onsubmit = next('secondary');
+$('start').onclick = start;
+$('another').onclick = () => window.location.reload();
+$('go-history').onclick = () => showView('history');
+
+(async function init() {
+  showStage('details');
+  applyAdHoc();
+  applySettingsVisibility();
+  await Promise.all([loadLists(), loadSuppliers(), loadCategories(), loadTables()]);
+  await loadProfiles();
+  document.body.dataset.ready = 'true';
+}());
