@@ -1,0 +1,221 @@
+package com.leadimport.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportStatus;
+import com.leadimport.local.LocalRuntime;
+import com.leadimport.local.LocalServer;
+import com.leadimport.ports.StoredLead;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The console in real headless Chromium against `serve`: the whole wizard on the sample file,
+ * and each show/hide rule of the Settings stage. Screenshots of every stage go to
+ * local/target/screenshots. (.ci/run installs Debian's chromium and chromium-driver.)
+ */
+class ConsoleBrowserTest {
+
+    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+    private static final Duration WAIT = Duration.ofSeconds(30);
+
+    @TempDir
+    static Path data;
+    private static LocalRuntime runtime;
+    private static LocalServer server;
+    private static WebDriver browser;
+    private static String url;
+
+    @BeforeAll
+    static void start() throws Exception {
+        Assumptions.assumeTrue(WebDriver.available(), "needs /usr/bin/chromium and /usr/bin/chromedriver (installed by .ci/run)");
+        runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(data));
+        server = LocalServer.start(runtime, 0, data.resolve("drop"), ZoneId.of("Europe/London"));
+        browser = new WebDriver();
+        url = "http://127.0.0.1:" + server.port() + "/";
+        runtime.stores().catalog().createList("Sample List");
+    }
+
+    @AfterAll
+    static void stop() throws Exception {
+        if (browser != null) {
+            browser.close();
+        }
+        if (server != null) {
+            server.close();
+            runtime.close();
+        }
+    }
+
+    @BeforeEach
+    void openConsole() throws Exception {
+        browser.open(url);
+        browser.waitUntil("the console is ready", WAIT, () -> "true".equals(browser.script("return document.body.dataset.ready").asText()));
+    }
+
+    @Test
+    void aSupervisorWalksTheWizardAndTheImportCompletesInHistory() throws Exception {
+        browser.screenshot(SCREENSHOTS.resolve("1-details.png"));
+        browser.type("#file", Path.of("samples", "leads.csv").toAbsolutePath().toString());
+        browser.waitUntil("the upload finished", WAIT, () -> browser.text("#file-progress").startsWith("100%"));
+        browser.select("#list", "Sample List");
+        browser.type("#supplier", "Acme Data");
+        browser.type("#cost", "0.12");
+        browser.click("#details button[type=submit]");
+
+        assertThat(browser.visible("#settings")).isTrue();
+        browser.type("#settings-name", "UK weekly");
+        browser.click("#dedupe");
+        browser.click("#scope-lists");
+        browser.click("#dedupe-destination");
+        browser.click("#expiry");
+        browser.screenshot(SCREENSHOTS.resolve("2-settings.png"));
+        browser.click("#settings button[type=submit]");
+
+        assertThat(browser.visible("#mapping")).isTrue();
+        browser.click("#mapping button[type=submit]");
+        assertThat(browser.text("#mapping .error[data-for='mapping.fields']")).contains("Map at least one phone number");
+        browser.type("#mapping-name", "Acme layout");
+        browser.select("#add-firstName", "First Name");
+        browser.select("#add-lastName", "Last Name");
+        browser.select("#add-phone1", "Mobile");
+        browser.select("#add-phone2", "Landline");
+        browser.select("#add-email", "Email");
+        browser.select("#add-address1", "Address 1");
+        browser.select("#add-address1", "Address 2");
+        assertThat(browser.visible("[data-separator=address1]")).isTrue();
+        browser.screenshot(SCREENSHOTS.resolve("3-mapping.png"));
+        browser.click("#mapping button[type=submit]");
+
+        assertThat(browser.visible("#callinfo")).isTrue();
+        browser.type("#template", "Name: {First Name} {Last Name}");
+        browser.waitUntil("five previews", WAIT, () -> browser.script("return document.querySelectorAll('#callinfo-preview li').length").asInt() == 5);
+        assertThat(browser.text("#callinfo-preview li")).isEqualTo("Name: Ann Lee");
+        browser.screenshot(SCREENSHOTS.resolve("4-callinfo.png"));
+        browser.click("#callinfo button[type=submit]");
+
+        assertThat(browser.visible("#secondary")).isTrue();
+        browser.screenshot(SCREENSHOTS.resolve("5-secondary.png"));
+        browser.click("#secondary button[type=submit]");
+
+        assertThat(browser.visible("#summary")).isTrue();
+        assertThat(browser.text("#summary-list")).contains("Sample List", "Acme Data", "UK weekly", "phone1 ← Mobile");
+        browser.screenshot(SCREENSHOTS.resolve("6-summary.png"));
+        browser.click("#start");
+        browser.waitUntil("the import started", WAIT, () -> browser.visible("#started"));
+
+        browser.click("#go-history");
+        browser.waitUntil("the import completed in history", WAIT,
+                () -> browser.text("#history-rows .status").startsWith("COMPLETED"));
+        assertThat(browser.text("#history-rows .imported")).as("the sample without its secondary mapping: row 7's bad date is not checked").isEqualTo("6");
+        assertThat(browser.visible("[data-rejected]")).isTrue();
+        browser.screenshot(SCREENSHOTS.resolve("7-history.png"));
+        browser.click("[data-view=report]");
+        browser.waitUntil("the supplier report", WAIT, () -> browser.text("#report-rows").contains("Acme Data"));
+        browser.screenshot(SCREENSHOTS.resolve("8-report.png"));
+
+        ImportRecord record = runtime.stores().imports().history(1).get(0);
+        assertThat(record.status()).isEqualTo(ImportStatus.COMPLETED);
+        List<StoredLead> leads = new ArrayList<>();
+        runtime.stores().leads().forEachLead("Sample List", leads::add);
+        assertThat(leads).hasSize(6).allSatisfy(l -> assertThat(l.expiresOn()).isEqualTo(record.importDate().plusDays(30)));
+        assertThat(leads.get(0).lead().callInfo()).isEqualTo("Name: Ann Lee");
+    }
+
+    @Test
+    void requiredDetailsAreNamedNextToTheirFields() throws Exception {
+        browser.click("#details button[type=submit]");
+
+        assertThat(browser.text(".error[data-for=file]")).contains("File is required");
+        assertThat(browser.text(".error[data-for='details.list']")).isEqualTo("List is required");
+        assertThat(browser.text(".error[data-for='details.supplier']")).contains("Supplier is required");
+        assertThat(browser.visible("#settings")).isFalse();
+    }
+
+    /** Opens the Settings stage directly (stages are gated by the furthest reached). */
+    private static void settingsStage() throws Exception {
+        browser.script("document.querySelector('[data-stage=settings]').disabled = false;");
+        browser.click("[data-stage=settings]");
+    }
+
+    @Test
+    void nameAndMyDefaultShowOnlyWhenNotAdHoc() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#settings-name")).isTrue();
+        assertThat(browser.visible("#my-default")).isTrue();
+        browser.click("[data-stage=details]");
+        browser.click("#adhoc");
+        settingsStage();
+        assertThat(browser.visible("#settings-name")).isFalse();
+        assertThat(browser.visible("#my-default")).isFalse();
+        assertThat(browser.visible("#previous-settings")).isFalse();
+    }
+
+    @Test
+    void advancedFormatOptionsShowOnlyForAdvanced() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#leading-zero")).isFalse();
+        browser.select("#format", "ADVANCED");
+        assertThat(browser.visible("#leading-zero")).isTrue();
+        assertThat(browser.visible("#truncate")).isTrue();
+    }
+
+    @Test
+    void keepLeadsWithCallbacksShowsOnlyWhenDeletingExistingRecords() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#keep-callbacks")).isFalse();
+        browser.click("#delete-existing");
+        assertThat(browser.visible("#keep-callbacks")).isTrue();
+    }
+
+    @Test
+    void dncCategoriesShowWhenCheckingDnc() throws Exception {
+        settingsStage();
+        assertThat(browser.text("#dnc-categories")).contains("IVR", "Imported", "Requested");
+        browser.click("#dnc");
+        assertThat(browser.visible("#dnc-categories")).isFalse();
+    }
+
+    @Test
+    void listsAreUnavailableUnlessTheScopeIsLists() throws Exception {
+        settingsStage();
+        browser.click("#dedupe");
+        assertThat(browser.visible("#dedupe-action")).isTrue();
+        browser.click("#scope-global");
+        assertThat(browser.visible("#dedupe-destination")).isFalse();
+        assertThat(browser.script("return document.getElementById('dedupe-additional').disabled").asBoolean()).isTrue();
+        browser.click("#scope-lists");
+        assertThat(browser.visible("#dedupe-destination")).isTrue();
+        assertThat(browser.visible("#dedupe-additional")).isTrue();
+    }
+
+    @Test
+    void theTimeZoneShowsOnlyWhenStatic() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#zone")).isFalse();
+        browser.click("#static-zone");
+        assertThat(browser.visible("#zone")).isTrue();
+    }
+
+    @Test
+    void expiryFieldsFollowTheExpireOption() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#expiry-option")).isFalse();
+        browser.click("#expiry");
+        assertThat(browser.visible("#expiry-days")).isTrue();
+        assertThat(browser.visible("#expiry-date")).isFalse();
+        browser.select("#expiry-option", "ON_DATE");
+        assertThat(browser.visible("#expiry-date")).isTrue();
+        assertThat(browser.visible("#expiry-days")).isFalse();
+    }
+}
