@@ -1,6 +1,6 @@
 'use strict';
 // The Import Leads wizard: five stages, Summary, history and the supplier report, over the
-// wizard API (api/openapi.yaml). On AWS config.js sets window.LEAD_IMPORT = {apiUrl, token()}.
+// wizard API (api/openapi.yaml). auth.js sets window.LEAD_IMPORT = {apiUrl, token(), ready}.
 
 const config = window.LEAD_IMPORT || { apiUrl: '', token: () => null };
 const $ = (id) => document.getElementById(id);
@@ -480,6 +480,7 @@ $('another').onclick = () => window.location.reload();
 $('go-history').onclick = () => showView('history');
 
 (async function init() {
+  await config.ready;
   showStage('details');
   applyAdHoc();
   applySettingsVisibility();

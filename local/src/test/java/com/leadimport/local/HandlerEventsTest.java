@@ -84,6 +84,15 @@ class HandlerEventsTest {
     }
 
     @Test
+    void theWizardApiAnswersItsHttpApiEventAndAuditsTheCaller() throws Exception {
+        JsonNode response = invoke(new com.leadimport.handlers.WizardApiHandler(runtime.wizardApi()), "WizardApiFunction.json");
+
+        assertThat(response.get("statusCode").asInt()).isEqualTo(201);
+        assertThat(JSON.readTree(response.get("body").asText()).get("name").asText()).isEqualTo("May Promo");
+        assertThat(runtime.stores().catalog().lists()).contains("May Promo");
+    }
+
+    @Test
     void thePurgeWithNoDateUsesTodayAndFinishes() throws Exception {
         JsonNode result = invoke(new PurgeExpiredImportsHandler(runtime.workflow().purgeExpiredImports()),
                 "PurgeExpiredImportsFunction.json");
