@@ -90,6 +90,10 @@ class HandlerEventsTest {
         assertThat(response.get("statusCode").asInt()).isEqualTo(201);
         assertThat(JSON.readTree(response.get("body").asText()).get("name").asText()).isEqualTo("May Promo");
         assertThat(runtime.stores().catalog().lists()).contains("May Promo");
+        var audit = runtime.wizardApi().handle(new com.leadimport.api.ApiRequest("/api/audit", "", java.util.Map.of(), null, false,
+                new com.leadimport.api.ApiRequest.RequestContext(new com.leadimport.api.ApiRequest.Http("GET", "/api/audit"), null)));
+        assertThat(JSON.readTree(audit.body()).get(0).get("who").asText()).isEqualTo("sam@example.com");
+        assertThat(JSON.readTree(audit.body()).get(0).get("action").asText()).isEqualTo("list.create");
     }
 
     @Test
