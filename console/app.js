@@ -387,8 +387,10 @@ async function loadReport() {
     <td>${Object.entries(r.rejectedByReason).map(([k, v]) => k + ' ' + v).join(', ')}</td><td>${Number(r.cost).toFixed(2)}</td></tr>`).join('');
   const max = Math.max(1, ...rows.map((r) => r.rows));
   const chart = $('report-chart');
-  chart.setAttribute('height', String(rows.length * 28 + 10));
-  chart.innerHTML = rows.map((r, i) => {
+  chart.setAttribute('height', String(rows.length * 28 + 34));
+  chart.innerHTML = `<rect x="160" y="4" width="12" height="12" fill="#2d6cdf"/><text x="176" y="14" font-size="12">imported</text>
+    <rect x="250" y="4" width="12" height="12" fill="#d9822b"/><text x="266" y="14" font-size="12">rejected</text>` + rows.map((r, j) => {
+    const i = j + 1;
     const imported = 420 * r.imported / max;
     const rejected = 420 * (r.rows - r.imported) / max;
     return `<text x="0" y="${i * 28 + 20}" font-size="12">${escapeHtml(r.supplier)}</text>

@@ -185,8 +185,14 @@ public final class WizardApi {
             throw new ApiException(404, "category: there is no DNC category '" + category + "'");
         }
         JsonNode numbers = body.path("numbers");
+        if (body.hasNonNull("file")) {
+            // a TPS-style file as text: one number a line
+            var lines = Json.MAPPER.createArrayNode();
+            body.get("file").asText().lines().forEach(lines::add);
+            numbers = lines;
+        }
         if (!numbers.isArray() || numbers.isEmpty()) {
-            throw new ApiException(400, "numbers: give at least one number (a TPS file's lines, for example)");
+            throw new ApiException(400, "numbers: give at least one number, or a TPS-style file as text in file");
         }
         List<String> valid = new ArrayList<>();
         List<Map<String, Object>> unreadable = new ArrayList<>();

@@ -2,6 +2,10 @@ package com.leadimport.local;
 
 import com.leadimport.api.ApiRequest;
 import com.leadimport.api.ApiResponse;
+import com.leadimport.domain.json.Json;
+import com.leadimport.handlers.WizardApiHandler;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import java.io.IOException;
@@ -25,8 +29,8 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 
 /**
- * {@code serve}: the wizard API on 127.0.0.1 through the same handler code (each HTTP request
- * becomes the API Gateway event the Lambda would get), a supplier drop folder
+ * {@code serve}: the console and the wizard API on 127.0.0.1, each API request turned into the
+ * API Gateway event JSON and given to the same Lambda handler class, a supplier drop folder
  * ({@code DATA/drop/<supplier>/*.csv} is imported with that supplier's default, then moved to
  * {@code DATA/drop/<supplier>/done/}), and the purge at every midnight of the purge's zone.
  */
@@ -35,6 +39,7 @@ public final class LocalServer implements AutoCloseable {
     private static final Duration DROP_POLL = Duration.ofSeconds(2);
 
     private final LocalRuntime runtime;
+    private final WizardApiHandler apiHandler;
     private final HttpServer server;
     private final Path dropFolder;
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
@@ -45,6 +50,7 @@ public final class LocalServer implements AutoCloseable {
 
     private LocalServer(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone) throws IOException {
         this.runtime = runtime;
+        this.apiHandler = new WizardApiHandler(runtime.wizardApi());
         this.dropFolder = dropFolder;
         Files.createDirectories(dropFolder);
         this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 64);
@@ -76,9 +82,13 @@ public final class LocalServer implements AutoCloseable {
         Map<String, String> headers = new HashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(), String.join(",", values)));
         String path = exchange.getRequestURI().getPath();
-        ApiRequest request = new ApiRequest(path, exchange.getRequestURI().getRawQuery(), headers, body, false,
+        ApiRequest event = new ApiRequest(path, exchange.getRequestURI().getRawQuery(), headers, body, false,
                 new ApiRequest.RequestContext(new ApiRequest.Http(exchange.getRequestMethod(), path), null));
-        ApiResponse response = runtime.wizardApi().handle(request);
+        // through the Lambda handler itself, as the API Gateway event JSON it would receive
+        ByteArrayOutputStream output = new ByteArrayOutputStream();
+        apiHandler.handleRequest(new ByteArrayInputStream(Json.bytes(event)), output,
+                new LocalContext("WizardApi", System.currentTimeMillis() + 30_000));
+        ApiResponse response = Json.MAPPER.readValue(output.toByteArray(), ApiResponse.class);
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.statusCode(), bytes.length);

@@ -124,6 +124,12 @@ class WizardApiTest {
         assertThat(added.get("added").asInt()).isEqualTo(1);
         assertThat(added.get("unreadable").get(0).get("value").asText()).isEqualTo("hello");
         assertThat(call(200, "GET", "/api/dnc/categories", null).toString()).contains("IVR", "Winback");
+        JsonNode tps = call(200, "POST", "/api/dnc/numbers",
+                "{\"category\": \"Requested\", \"file\": \"07412 345002\\r\\n+44 7412 345003\\n\\nnot a number\\n\"}");
+        assertThat(tps.get("added").asInt()).isEqualTo(2);
+        assertThat(tps.get("unreadable").get(0).get("line").asInt()).isEqualTo(4);
+        assertThat(runtime.stores().dnc().listed(java.util.List.of("Requested"), java.util.List.of("+447412345002", "+447412345003")))
+                .hasSize(2);
         call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}");
     }
 
