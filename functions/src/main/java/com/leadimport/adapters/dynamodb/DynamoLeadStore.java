@@ -35,9 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * purge.</li>
  * <li>DedupeKeysTable: PK {@code key} ({@code P#+447...}, {@code E#ann@...}), SK {@code ref}
  * (list, U+001F, leadId): one item per key per lead, so global and per-list lookups are
- * queries. Beside them, presence markers (SK U+0001 + list, and U+0002 for anywhere) let a
- * chunk find with batched gets which of its keys exist at all, so only those are queried.
- * Markers are not removed with leads: a stale one costs one query that finds nothing.</li>
+ * queries. Beside them, one presence marker per key (SK U+0002) lets a chunk find with
+ * batched gets which of its keys exist at all, so only those are queried. Markers are not
+ * removed with leads: a stale one costs one query that finds nothing.</li>
  * <li>SecondaryRowsTable: PK {@code leadId}, SK {@code table}, {@code values} a map.</li>
  * <li>CallbacksTable: PK {@code list}, SK {@code callbackRef} (leadId#callbackId).</li>
  * <li>BufferTable: PK {@code list}, SK {@code leadId}: a removed lead leaves the buffer too.</li>
@@ -47,8 +47,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoLeadStore implements LeadStore {
 
     private static final int PAGE = 500;
-    private static final String LIST_MARKER = "\u0001";
-    private static final String ANYWHERE_MARKER = "\u0002";
+    private static final String PRESENT_MARKER = "\u0002";
 
     private final DynamoDbClient client;
     private final Tables tables;
@@ -69,10 +68,8 @@ public final class DynamoLeadStore implements LeadStore {
             for (String key : DedupeKeys.all(stored.lead())) {
                 put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(ref(stored.list(), stored.leadId())),
                         "list", s(stored.list()), "leadId", s(stored.leadId())));
-                for (String marker : List.of(LIST_MARKER + stored.list(), ANYWHERE_MARKER)) {
-                    if (markers.add(key + Items.SEPARATOR + marker)) {
-                        put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(marker)));
-                    }
+                if (markers.add(key)) {
+                    put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(PRESENT_MARKER)));
                 }
             }
             if (stored.secondaryTable() != null && !stored.lead().secondary().isEmpty()) {
@@ -89,28 +86,19 @@ public final class DynamoLeadStore implements LeadStore {
     public Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists) {
         List<Map<String, AttributeValue>> markerKeys = new ArrayList<>();
         for (String key : new LinkedHashSet<>(keys)) {
-            if (lists == null) {
-                markerKeys.add(Map.of("key", s(key), "ref", s(ANYWHERE_MARKER)));
-            } else {
-                for (String list : lists) {
-                    markerKeys.add(Map.of("key", s(key), "ref", s(LIST_MARKER + list)));
-                }
-            }
+            markerKeys.add(Map.of("key", s(key), "ref", s(PRESENT_MARKER)));
         }
-        Map<String, Set<String>> present = new HashMap<>();
+        List<String> present = new ArrayList<>();
         for (Map<String, AttributeValue> marker : batches.get(tables.dedupeKeys(), markerKeys, null, null)) {
-            String ref = Items.string(marker, "ref");
-            present.computeIfAbsent(Items.string(marker, "key"), k -> new HashSet<>())
-                    .add(ref.equals(ANYWHERE_MARKER) ? null : ref.substring(LIST_MARKER.length()));
+            present.add(Items.string(marker, "key"));
         }
         List<QueryRequest> queries = new ArrayList<>();
-        for (Map.Entry<String, Set<String>> found : present.entrySet()) {
-            String key = found.getKey();
+        for (String key : present) {
             if (lists == null) {
                 queries.add(QueryRequest.builder().tableName(tables.dedupeKeys()).keyConditionExpression("#k = :k")
                         .expressionAttributeNames(Map.of("#k", "key")).expressionAttributeValues(Map.of(":k", s(key))).build());
             } else {
-                for (String list : found.getValue()) {
+                for (String list : lists) {
                     queries.add(QueryRequest.builder().tableName(tables.dedupeKeys())
                             .keyConditionExpression("#k = :k AND begins_with(#r, :list)")
                             .expressionAttributeNames(Map.of("#k", "key", "#r", "ref"))
