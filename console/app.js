@@ -158,7 +158,7 @@ function settings() {
       destinationList: scope === 'LISTS' && $('dedupe-destination').checked,
       additionalLists: scope === 'LISTS' ? [...$('dedupe-additional').selectedOptions].map((o) => o.value) : [],
       action: $('dedupe-action').value },
-    defaultSkillGroup: $('skill-group').value.trim() || null,
+    defaultSkillGroup: state.skillBasedRouting ? $('skill-group').value.trim() || null : null,
     clearFetchedData: $('clear-fetched').checked,
     timeZone: { static: $('static-zone').checked, zone: $('static-zone').checked ? $('zone').value : null },
     expiry: { enabled: $('expiry').checked, option: $('expiry-option').value,
@@ -486,6 +486,9 @@ $('go-history').onclick = () => showView('history');
   showStage('details');
   applyAdHoc();
   applySettingsVisibility();
+  const system = await api('GET', 'system');
+  state.skillBasedRouting = system.skillBasedRouting;
+  $('skill-group-row').hidden = !system.skillBasedRouting;
   await Promise.all([loadLists(), loadSuppliers(), loadCategories(), loadTables()]);
   await loadProfiles();
   document.body.dataset.ready = 'true';

@@ -63,11 +63,19 @@ public final class WizardApi {
     private final Supplier<String> ids;
     private final String uploadBucket;
     private final String workBucket;
-    private final boolean requireCaller;
+    private final Options options;
 
-    /** @param requireCaller refuse requests without a verified caller (on AWS, where a JWT authorizer sets it) */
+    /**
+     * How this API is set up.
+     *
+     * @param requireCaller     refuse requests without a verified caller (on AWS, where a JWT authorizer sets it)
+     * @param skillBasedRouting the system has Outbound Skill-Based Routing (the guide shows Default Skill Group only then)
+     */
+    public record Options(String uploadBucket, String workBucket, boolean requireCaller, boolean skillBasedRouting) {
+    }
+
     public WizardApi(ImportStore imports, CatalogStore catalog, DncStore dnc, FileStore files, UploadUrls urls, AuditLog audit,
-                     Clock clock, Supplier<String> ids, String uploadBucket, String workBucket, boolean requireCaller) {
+                     Clock clock, Supplier<String> ids, Options options) {
         this.imports = imports;
         this.catalog = catalog;
         this.dnc = dnc;
@@ -77,16 +85,16 @@ public final class WizardApi {
         this.checks = new RequestChecks(catalog, dnc);
         this.clock = clock;
         this.ids = ids;
-        this.uploadBucket = uploadBucket;
-        this.workBucket = workBucket;
-        this.requireCaller = requireCaller;
+        this.uploadBucket = options.uploadBucket();
+        this.workBucket = options.workBucket();
+        this.options = options;
     }
 
     public ApiResponse handle(ApiRequest request) {
         try {
             String caller = request.caller();
             if (caller == null) {
-                if (requireCaller) {
+                if (options.requireCaller()) {
                     throw new ApiException(401, "sign in first: the request has no valid token");
                 }
                 caller = "local";
@@ -110,6 +118,7 @@ public final class WizardApi {
         String[] p = path.substring("/api/".length()).split("/");
         String route = method + " " + String.join("/", shape(p));
         return switch (route) {
+            case "GET system" -> ok(Map.of("skillBasedRouting", options.skillBasedRouting()));
             case "GET lists" -> ok(catalog.lists());
             case "POST lists" -> createList(body(request), caller);
             case "POST lists/clone" -> cloneList(body(request), caller);

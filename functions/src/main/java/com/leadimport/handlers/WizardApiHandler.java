@@ -19,7 +19,8 @@ public final class WizardApiHandler extends JsonStepHandler<ApiRequest, ApiRespo
         this(new WizardApi(AwsClients.STORES.imports(), AwsClients.STORES.catalog(), AwsClients.STORES.dnc(), AwsClients.FILES,
                 new S3UploadUrls(AwsClients.PRESIGNER),
                 new DynamoAuditLog(AwsClients.DYNAMODB, AwsClients.TABLES.audit(), Clock.systemUTC()), Clock.systemUTC(),
-                () -> UUID.randomUUID().toString(), AwsClients.TABLES.uploadBucket(), AwsClients.TABLES.workBucket(), true));
+                () -> UUID.randomUUID().toString(), new WizardApi.Options(AwsClients.TABLES.uploadBucket(),
+                        AwsClients.TABLES.workBucket(), true, Boolean.parseBoolean(System.getenv("SKILL_BASED_ROUTING")))));
     }
 
     public WizardApiHandler(WizardApi api) {

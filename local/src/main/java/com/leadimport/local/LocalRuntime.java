@@ -87,41 +87,47 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
-                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, URI externalDynamoDb) {
+                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, URI externalDynamoDb,
+                           boolean skillBasedRouting) {
 
         public static Settings defaults(Path dataDir) {
             return new Settings(dataDir, Workflow.DEFAULT_CHUNK_ROWS, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
-                    Function.identity(), Sleeper.REAL, null);
+                    Function.identity(), Sleeper.REAL, null, true);
         }
 
         public Settings withChunkRows(int rows) {
-            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
+            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
         }
 
         public Settings withThreads(int n) {
-            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
+            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
         }
 
         public Settings withClock(Clock c) {
-            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb);
+            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
         }
 
         public Settings withIds(Supplier<String> s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, externalDynamoDb);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
         }
 
         public Settings withTaskWrapper(Function<TaskInvoker, TaskInvoker> wrapper) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, externalDynamoDb);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, externalDynamoDb, skillBasedRouting);
         }
 
         /** DynamoDB served by another process (the e2e benchmark), instead of the emulator in this JVM. */
         public Settings withExternalDynamoDb(URI endpoint) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, endpoint);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, endpoint, skillBasedRouting);
+        }
+
+        /** Whether the wizard offers Default Skill Group (the system has Outbound Skill-Based Routing). */
+        public Settings withSkillBasedRouting(boolean enabled) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, enabled);
         }
 
         public Settings withSleeper(Sleeper s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, externalDynamoDb);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, externalDynamoDb, skillBasedRouting);
         }
     }
 
@@ -170,7 +176,8 @@ public final class LocalRuntime implements AutoCloseable {
                 new EventingFileStore(files, tables.uploadBucket(),
                         (key, size) -> deliverObjectCreated(key, size, Long.toHexString(System.nanoTime()))),
                 new S3UploadUrls(presigner), new DynamoAuditLog(dynamoDbClient, tables.audit(), settings.clock()),
-                settings.clock(), settings.ids(), tables.uploadBucket(), tables.workBucket(), false);
+                settings.clock(), settings.ids(),
+                new WizardApi.Options(tables.uploadBucket(), tables.workBucket(), false, settings.skillBasedRouting()));
         this.imports = new StateMachineExecutor(PREFIX + "-import-leads",
                 StateMachine.load(definition("import-leads.asl.json"), substitutions), invoker, reader, settings.threads(),
                 settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());

@@ -136,7 +136,7 @@ class WizardApiTest {
     @Test
     void withoutAVerifiedCallerTheApiAnswers401WhenSignInIsRequired() {
         WizardApi locked = new WizardApi(runtime.stores().imports(), runtime.stores().catalog(), runtime.stores().dnc(),
-                runtime.files(), null, null, java.time.Clock.systemUTC(), () -> "x", "u", "w", true);
+                runtime.files(), null, null, java.time.Clock.systemUTC(), () -> "x", new WizardApi.Options("u", "w", true, false));
 
         ApiResponse response = locked.handle(request("GET", "/api/lists", null, null));
 

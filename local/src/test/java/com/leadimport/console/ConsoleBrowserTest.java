@@ -208,6 +208,21 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void defaultSkillGroupShowsOnlyWithOutboundSkillBasedRouting() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#skill-group")).isTrue();
+        try (LocalRuntime without = LocalRuntime.start(LocalRuntime.Settings.defaults(null).withSkillBasedRouting(false));
+             LocalServer other = LocalServer.start(without, 0, data.resolve("drop-other"), ZoneId.of("Europe/London"))) {
+            browser.open("http://127.0.0.1:" + other.port() + "/");
+            browser.waitUntil("the console is ready", WAIT,
+                    () -> "true".equals(browser.script("return document.body.dataset.ready").asText()));
+            settingsStage();
+            assertThat(browser.visible("#skill-group")).isFalse();
+            assertThat(browser.visible("#clear-fetched")).isTrue();
+        }
+    }
+
+    @Test
     void expiryFieldsFollowTheExpireOption() throws Exception {
         settingsStage();
         assertThat(browser.visible("#expiry-option")).isFalse();
