@@ -1,11 +1,14 @@
 package com.leadimport.local.dynamodb;
 
+import com.fasterxml.jackson.core.JsonEncoding;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.BufferedOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,7 +19,9 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -28,9 +33,15 @@ import java.util.zip.CRC32;
  * A DynamoDB-compatible server inside the JVM, on 127.0.0.1: the JSON protocol the AWS SDK
  * speaks, the operations and expressions this project uses (see {@link Engine}), anything
  * else refused by name. Written for this project because Amazon's DynamoDB Local is not open
- * source. With a data folder, each table is saved as a JSON snapshot (written to a temporary
- * file and moved into place) within two seconds of a change and on close; a crash loses at
- * most those two seconds. Without one, data lives in memory.
+ * source.
+ *
+ * <p>Durability: with a data folder, each changed table is saved as a JSON snapshot
+ * ({@code <table>.table.json}, written to a temporary file, forced to disk and moved into
+ * place, so a file is always a whole snapshot) by a background thread every two seconds, and
+ * on {@link #close()}. A crash (or kill -9) loses at most the last couple of seconds of
+ * writes, plus however long writing the snapshot of a large table takes. Writes are not
+ * blocked while a snapshot is written: the table is only locked to take the list of its items.
+ * Without a data folder, data lives in memory only.
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
@@ -61,7 +72,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
         server.start();
         if (dataDir != null) {
             saver = Executors.newSingleThreadScheduledExecutor(daemon("dynamodb-snapshots"));
-            saver.scheduleWithFixedDelay(this::saveIfChanged, 2, 2, TimeUnit.SECONDS);
+            saver.scheduleWithFixedDelay(this::saveQuietly, 2, 2, TimeUnit.SECONDS);
         } else {
             saver = null;
         }
@@ -97,7 +108,14 @@ public final class DynamoDbEmulator implements AutoCloseable {
     @Override
     public void close() {
         server.stop(0);
-        workers.shutdownNow();
+        workers.shutdown();
+        try {
+            if (!workers.awaitTermination(5, TimeUnit.SECONDS)) {
+                workers.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (saver != null) {
             saver.shutdownNow();
             save();
@@ -116,7 +134,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
             response = engine.handle(target.substring(TARGET_PREFIX.length()), request == null ? MAPPER.createObjectNode() : request);
         } catch (DynamoDbException e) {
             status = 400;
-            response = error(e.type(), e.getMessage());
+            response = error(e);
+        } catch (com.fasterxml.jackson.core.JacksonException e) {
+            status = 400;
+            response = error("SerializationException", "the request body is not valid JSON: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
             status = 500;
             response = error("InternalServerError", "the local emulator failed: " + e);
@@ -139,65 +160,99 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return error;
     }
 
+    private static JsonNode error(DynamoDbException e) {
+        ObjectNode error = (ObjectNode) error(e.type(), e.getMessage());
+        error.setAll(e.detail());
+        return error;
+    }
+
     // ---------- persistence ----------
+
+    private static final String SUFFIX = ".table.json";
+
+    /** The version of each table (by identity: a table deleted and created again is a new one) last written. */
+    private final Map<Table, Long> saved = new IdentityHashMap<>();
 
     private void load() throws IOException {
         Files.createDirectories(dataDir);
         try (var files = Files.list(dataDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".table.json")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
                 JsonNode snapshot = MAPPER.readTree(file.toFile());
                 Table table = engine.restore((ObjectNode) snapshot.get("definition"));
                 for (JsonNode item : snapshot.get("items")) {
                     table.put((ObjectNode) item);
                 }
+                saved.put(table, table.version);
             }
         }
     }
 
-    private void saveIfChanged() {
-        if (engine.takeDirty()) {
+    private void saveQuietly() {
+        try {
             save();
+        } catch (RuntimeException e) {
+            // keep the saver alive: the next round tries again
+            System.err.println("DynamoDB emulator: " + e.getMessage());
         }
     }
 
     private synchronized void save() {
         try {
-            List<String> names = engine.tableNames();
-            for (String name : names) {
-                Table table = engine.tables.get(name);
-                if (table == null) {
+            for (Table table : List.copyOf(engine.tables.values())) {
+                Long savedVersion = saved.get(table);
+                if (savedVersion != null && savedVersion == table.version) {
                     continue;
                 }
-                Path file = dataDir.resolve(name + ".table.json");
-                Path temp = dataDir.resolve(name + ".table.json.tmp");
+                ObjectNode definition;
+                List<ObjectNode> items;
+                long version;
                 Lock lock = table.lock.readLock();
                 lock.lock();
-                try (JsonGenerator out = MAPPER.getFactory().createGenerator(temp.toFile(), com.fasterxml.jackson.core.JsonEncoding.UTF8)) {
-                    out.writeStartObject();
-                    out.writeFieldName("definition");
-                    MAPPER.writeTree(out, table.definition);
-                    out.writeArrayFieldStart("items");
-                    for (ObjectNode item : table.all()) {
-                        MAPPER.writeTree(out, item);
-                    }
-                    out.writeEndArray();
-                    out.writeEndObject();
+                try {
+                    // stored items are never changed in place (an update stores a copy), so the
+                    // list can be written after the lock is let go
+                    version = table.version;
+                    definition = table.definition.deepCopy();
+                    items = table.all();
                 } finally {
                     lock.unlock();
                 }
-                Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                write(table.name, definition, items);
+                saved.put(table, version);
             }
+            saved.keySet().removeIf(table -> engine.tables.get(table.name) != table);
             try (var files = Files.list(dataDir)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".table.json")).toList()) {
-                    String table = file.getFileName().toString().replace(".table.json", "");
-                    if (!engine.tables.containsKey(table)) {
-                        Files.delete(file);
+                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
+                    String name = file.getFileName().toString();
+                    if (!engine.tables.containsKey(name.substring(0, name.length() - SUFFIX.length()))) {
+                        Files.deleteIfExists(file);
                     }
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException("cannot save the DynamoDB emulator's tables to " + dataDir, e);
         }
+    }
+
+    private void write(String name, ObjectNode definition, List<ObjectNode> items) throws IOException {
+        Path file = dataDir.resolve(name + SUFFIX);
+        Path temp = dataDir.resolve(name + SUFFIX + ".tmp");
+        try (FileOutputStream stream = new FileOutputStream(temp.toFile());
+             JsonGenerator out = MAPPER.getFactory().createGenerator(new BufferedOutputStream(stream, 1 << 16),
+                     JsonEncoding.UTF8)) {
+            out.writeStartObject();
+            out.writeFieldName("definition");
+            MAPPER.writeTree(out, definition);
+            out.writeArrayFieldStart("items");
+            for (ObjectNode item : items) {
+                MAPPER.writeTree(out, item);
+            }
+            out.writeEndArray();
+            out.writeEndObject();
+            out.flush();
+            stream.getChannel().force(true);
+        }
+        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

@@ -4,6 +4,8 @@ package com.leadimport.local.dynamodb;
 final class DynamoDbException extends RuntimeException {
 
     private final String type;
+    /** Fields the error body carries besides __type and message (Item, CancellationReasons). */
+    private final com.fasterxml.jackson.databind.node.ObjectNode detail = Values.JSON.objectNode();
 
     DynamoDbException(String type, String message) {
         super(message);
@@ -20,6 +22,10 @@ final class DynamoDbException extends RuntimeException {
 
     static DynamoDbException conditionFailed() {
         return new DynamoDbException("ConditionalCheckFailedException", "The conditional request failed");
+    }
+
+    com.fasterxml.jackson.databind.node.ObjectNode detail() {
+        return detail;
     }
 
     String type() {

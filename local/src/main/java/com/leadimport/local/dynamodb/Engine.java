@@ -11,8 +11,6 @@ import java.util.NavigableMap;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.Lock;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The DynamoDB operations the project uses, on tables in memory, requests and responses in
@@ -22,16 +20,8 @@ final class Engine {
 
     private static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final int MAX_PAGE_BYTES = 1024 * 1024;
-    private static final Pattern EQUALITY = Pattern.compile("([#A-Za-z0-9_.-]+)\\s*=\\s*(:[A-Za-z0-9_]+)");
 
     final Map<String, Table> tables = new ConcurrentHashMap<>();
-    private volatile boolean dirty;
-
-    boolean takeDirty() {
-        boolean was = dirty;
-        dirty = false;
-        return was;
-    }
 
     JsonNode handle(String operation, JsonNode request) {
         return switch (operation) {
@@ -49,6 +39,7 @@ final class Engine {
             case "Scan" -> scan(request);
             case "BatchGetItem" -> batchGet(request);
             case "BatchWriteItem" -> batchWrite(request);
+            case "TransactWriteItems" -> transactWrite(request);
             default -> throw DynamoDbException.validation("operation " + operation + " is not supported by the local emulator");
         };
     }
@@ -64,7 +55,6 @@ final class Engine {
         if (tables.putIfAbsent(name, table) != null) {
             throw new DynamoDbException("ResourceInUseException", "Table already exists: " + name);
         }
-        dirty = true;
         return Values.JSON.objectNode().set("TableDescription", describe(table));
     }
 
@@ -117,14 +107,19 @@ final class Engine {
     private JsonNode deleteTable(JsonNode request) {
         Table table = table(request);
         tables.remove(table.name);
-        dirty = true;
         return Values.JSON.objectNode().set("TableDescription", describe(table));
     }
 
     private JsonNode updateTimeToLive(JsonNode request) {
         Table table = table(request);
-        table.definition.set("TimeToLiveSpecification", request.path("TimeToLiveSpecification"));
-        dirty = true;
+        Lock lock = table.lock.writeLock();
+        lock.lock();
+        try {
+            table.definition.set("TimeToLiveSpecification", request.path("TimeToLiveSpecification"));
+            table.version++;
+        } finally {
+            lock.unlock();
+        }
         return Values.JSON.objectNode().set("TimeToLiveSpecification", request.path("TimeToLiveSpecification"));
     }
 
@@ -140,37 +135,197 @@ final class Engine {
 
     // ---------- items ----------
 
-    private JsonNode putItem(JsonNode request) {
+    /**
+     * One prepared single-item write: the item's key, its ConditionExpression, and what the
+     * write makes of the current item ({@code change} returns null to delete it; a
+     * ConditionCheck has no change at all).
+     */
+    private record Write(Table table, ObjectNode key, Expressions.Condition condition,
+                         java.util.function.UnaryOperator<ObjectNode> change, JsonNode request) {
+        boolean allowed(ObjectNode old) {
+            return condition == null || condition.test(old == null ? Values.JSON.objectNode() : old);
+        }
+
+        boolean returnOldOnFailure() {
+            return "ALL_OLD".equals(request.path("ReturnValuesOnConditionCheckFailure").asText());
+        }
+    }
+
+    /** Reads a Put, Update, Delete or ConditionCheck (the single-item operations and TransactWriteItems' parts). */
+    private Write prepare(String kind, JsonNode request) {
+        if (request.has("Expected") || request.has("AttributeUpdates") || request.has("ConditionalOperator")) {
+            throw DynamoDbException.validation("legacy Expected/AttributeUpdates/ConditionalOperator parameters are not"
+                    + " supported by the local emulator; use expressions");
+        }
         Table table = table(request);
-        ObjectNode item = checkedItem(request.path("Item"));
-        return conditionalWrite(table, table.keyOf(item), request, old -> item);
+        Expressions.Condition condition = condition(request, "ConditionExpression");
+        switch (kind) {
+            case "Put" -> {
+                ObjectNode item = checkedItem(request.path("Item"));
+                table.checkItem(item);
+                return new Write(table, table.keyOf(item), condition, old -> item, request);
+            }
+            case "Delete" -> {
+                return new Write(table, table.keyOf(request.path("Key")), condition, old -> null, request);
+            }
+            case "ConditionCheck" -> {
+                if (condition == null) {
+                    throw DynamoDbException.validation("ConditionCheck needs a ConditionExpression");
+                }
+                return new Write(table, table.keyOf(request.path("Key")), condition, null, request);
+            }
+            case "Update" -> {
+                ObjectNode key = table.keyOf(request.path("Key"));
+                List<Expressions.Action> actions = request.hasNonNull("UpdateExpression")
+                        ? Expressions.update(request.get("UpdateExpression").asText(), request.get("ExpressionAttributeNames"),
+                                request.get("ExpressionAttributeValues"))
+                        : List.of();
+                for (Expressions.Action action : actions) {
+                    String top = action.target().top();
+                    if (top.equals(table.hashKey) || top.equals(table.rangeKey)) {
+                        throw DynamoDbException.validation("One or more parameter values were invalid: Cannot update attribute "
+                                + top + ". This attribute is part of the key");
+                    }
+                }
+                return new Write(table, key, condition, old -> {
+                    ObjectNode updated = old == null ? key.deepCopy() : old.deepCopy();
+                    for (Expressions.Action action : actions) {
+                        action.apply(updated);
+                    }
+                    ObjectNode checked = checkedItem(updated);
+                    table.checkItem(checked);
+                    return checked;
+                }, request);
+            }
+            default -> throw new IllegalArgumentException(kind);
+        }
+    }
+
+    private JsonNode putItem(JsonNode request) {
+        return conditionalWrite(prepare("Put", request));
+    }
+
+    private JsonNode deleteItem(JsonNode request) {
+        return conditionalWrite(prepare("Delete", request));
+    }
+
+    private JsonNode updateItem(JsonNode request) {
+        return conditionalWrite(prepare("Update", request));
     }
 
     /**
-     * The shape of every single-item write: under the table's write lock, the current item is
-     * checked against the ConditionExpression, replaced by what {@code change} makes of it
-     * (null deletes it), and the ReturnValues answered.
+     * Every single-item write: under the table's write lock, the current item is checked
+     * against the ConditionExpression, replaced by what the write makes of it, and the
+     * ReturnValues answered.
      */
-    private JsonNode conditionalWrite(Table table, ObjectNode key, JsonNode request,
-                                      java.util.function.UnaryOperator<ObjectNode> change) {
-        Expressions.Condition condition = condition(request, "ConditionExpression");
+    private JsonNode conditionalWrite(Write write) {
+        Table table = write.table();
         Lock lock = table.lock.writeLock();
         lock.lock();
         try {
-            ObjectNode old = table.get(key);
-            if (condition != null && !condition.test(old == null ? Values.JSON.objectNode() : old)) {
-                throw DynamoDbException.conditionFailed();
+            ObjectNode old = table.get(write.key());
+            if (!write.allowed(old)) {
+                DynamoDbException failed = DynamoDbException.conditionFailed();
+                if (old != null && write.returnOldOnFailure()) {
+                    failed.detail().set("Item", old);
+                }
+                throw failed;
             }
-            ObjectNode updated = change.apply(old);
+            ObjectNode updated = write.change().apply(old);
             if (updated == null) {
-                table.delete(key);
+                table.delete(write.key());
             } else {
                 table.put(updated);
             }
-            dirty = true;
-            return returnValues(request, old, updated);
+            return returnValues(write.request(), old, updated);
         } finally {
             lock.unlock();
+        }
+    }
+
+    /**
+     * All or nothing: the tables' write locks are taken (in name order), every condition is
+     * checked, every new item made and checked, and only then is anything stored. A failed
+     * condition cancels the lot with a reason per action, as the service does.
+     */
+    private JsonNode transactWrite(JsonNode request) {
+        JsonNode parts = request.path("TransactItems");
+        if (!parts.isArray() || parts.isEmpty() || parts.size() > 100) {
+            throw DynamoDbException.validation("TransactItems must hold between 1 and 100 actions");
+        }
+        List<Write> writes = new ArrayList<>();
+        Set<String> items = new java.util.HashSet<>();
+        java.util.TreeMap<String, Table> involved = new java.util.TreeMap<>();
+        for (JsonNode part : parts) {
+            if (part.size() != 1) {
+                throw DynamoDbException.validation("each TransactItems entry holds exactly one of Put, Update, Delete, ConditionCheck");
+            }
+            String kind = part.fieldNames().next();
+            if (!Set.of("Put", "Update", "Delete", "ConditionCheck").contains(kind)) {
+                throw DynamoDbException.validation("unknown TransactItems action " + kind);
+            }
+            Write write = prepare(kind, part.get(kind));
+            if (!items.add(write.table().name + "\u0000" + write.key())) {
+                throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
+            }
+            writes.add(write);
+            involved.put(write.table().name, write.table());
+        }
+        List<Lock> locks = new ArrayList<>();
+        try {
+            for (Table table : involved.values()) {
+                Lock lock = table.lock.writeLock();
+                lock.lock();
+                locks.add(lock);
+            }
+            ObjectNode[] olds = new ObjectNode[writes.size()];
+            ArrayNode reasons = Values.JSON.arrayNode();
+            List<String> codes = new ArrayList<>();
+            boolean cancelled = false;
+            for (int k = 0; k < writes.size(); k++) {
+                Write write = writes.get(k);
+                olds[k] = write.table().get(write.key());
+                ObjectNode reason = reasons.addObject();
+                if (write.allowed(olds[k])) {
+                    reason.put("Code", "None");
+                    codes.add("None");
+                } else {
+                    cancelled = true;
+                    reason.put("Code", "ConditionalCheckFailed");
+                    reason.put("Message", "The conditional request failed");
+                    if (olds[k] != null && write.returnOldOnFailure()) {
+                        reason.set("Item", olds[k]);
+                    }
+                    codes.add("ConditionalCheckFailed");
+                }
+            }
+            if (cancelled) {
+                DynamoDbException failed = new DynamoDbException("TransactionCanceledException",
+                        "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes);
+                failed.detail().set("CancellationReasons", reasons);
+                throw failed;
+            }
+            ObjectNode[] updated = new ObjectNode[writes.size()];
+            for (int k = 0; k < writes.size(); k++) {
+                Write write = writes.get(k);
+                updated[k] = write.change() == null ? null : write.change().apply(olds[k]);
+            }
+            for (int k = 0; k < writes.size(); k++) {
+                Write write = writes.get(k);
+                if (write.change() == null) {
+                    continue;
+                }
+                if (updated[k] == null) {
+                    write.table().delete(write.key());
+                } else {
+                    write.table().put(updated[k]);
+                }
+            }
+            return Values.JSON.objectNode();
+        } finally {
+            for (int k = locks.size() - 1; k >= 0; k--) {
+                locks.get(k).unlock();
+            }
         }
     }
 
@@ -188,37 +343,6 @@ final class Engine {
         } finally {
             lock.unlock();
         }
-    }
-
-    private JsonNode deleteItem(JsonNode request) {
-        Table table = table(request);
-        return conditionalWrite(table, table.keyOf(request.path("Key")), request, old -> null);
-    }
-
-    private JsonNode updateItem(JsonNode request) {
-        if (request.has("AttributeUpdates") || request.has("Expected")) {
-            throw DynamoDbException.validation("legacy AttributeUpdates/Expected are not supported by the local emulator");
-        }
-        Table table = table(request);
-        ObjectNode key = table.keyOf(request.path("Key"));
-        List<Expressions.Action> actions = request.hasNonNull("UpdateExpression")
-                ? Expressions.update(request.get("UpdateExpression").asText(), request.get("ExpressionAttributeNames"),
-                        request.get("ExpressionAttributeValues"))
-                : List.of();
-        for (Expressions.Action action : actions) {
-            String top = action.target().top();
-            if (top.equals(table.hashKey) || top.equals(table.rangeKey)) {
-                throw DynamoDbException.validation("One or more parameter values were invalid: Cannot update attribute "
-                        + top + ". This attribute is part of the key");
-            }
-        }
-        return conditionalWrite(table, key, request, old -> {
-            ObjectNode updated = old == null ? key.deepCopy() : old.deepCopy();
-            for (Expressions.Action action : actions) {
-                action.apply(updated);
-            }
-            return checkedItem(updated);
-        });
     }
 
     private static JsonNode returnValues(JsonNode request, ObjectNode old, ObjectNode updated) {
@@ -274,55 +398,92 @@ final class Engine {
         if (!request.hasNonNull("KeyConditionExpression")) {
             throw DynamoDbException.validation("KeyConditionExpression is required (KeyConditions are not supported by the local emulator)");
         }
+        if (request.has("QueryFilter") || request.has("AttributesToGet") || request.has("ConditionalOperator")) {
+            throw DynamoDbException.validation("legacy QueryFilter/AttributesToGet/ConditionalOperator parameters are not"
+                    + " supported by the local emulator; use expressions");
+        }
         String expression = request.get("KeyConditionExpression").asText();
-        JsonNode names = request.get("ExpressionAttributeNames");
-        JsonNode values = request.get("ExpressionAttributeValues");
-        Expressions.Condition keyCondition = Expressions.condition(expression, names, values);
+        List<Expressions.KeyTerm> terms = Expressions.keyCondition(expression, request.get("ExpressionAttributeNames"),
+                request.get("ExpressionAttributeValues"));
         Expressions.Condition filter = condition(request, "FilterExpression");
         Table.Index index = request.hasNonNull("IndexName") ? table.index(request.get("IndexName").asText()) : null;
         String hashName = index == null ? table.hashKey : index.hashKey;
-        JsonNode hashValue = hashValue(expression, names, values, hashName);
+        String rangeName = index == null ? table.rangeKey : index.rangeKey;
+        Expressions.KeyTerm hash = null;
+        Expressions.KeyTerm range = null;
+        for (Expressions.KeyTerm term : terms) {
+            if (term.name().equals(hashName) && hash == null) {
+                if (!term.op().equals("=")) {
+                    throw DynamoDbException.validation("Query key condition not supported: the partition key " + hashName
+                            + " must be compared with =");
+                }
+                hash = term;
+            } else if (term.name().equals(rangeName) && range == null) {
+                range = term;
+            } else {
+                throw DynamoDbException.validation("Query condition missed key schema element" + (terms.size() == 1
+                        ? ": " + hashName : "") + " (KeyConditionExpression " + expression + " names " + term.name() + ")");
+            }
+        }
+        if (hash == null) {
+            throw DynamoDbException.validation("Query condition missed key schema element: " + hashName);
+        }
+        checkConditionType(table, hash);
+        if (range != null) {
+            checkConditionType(table, range);
+            if (range.op().equals("begins_with") && table.declaredType(rangeName).equals("N")) {
+                throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or"
+                        + " function; operator or function: begins_with, operand type: N");
+            }
+        }
+        Expressions.KeyTerm sortTerm = range;
+        Expressions.Condition keyCondition = sortTerm == null ? item -> true : item -> sortTerm.test(item.get(rangeName));
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         JsonNode start = request.get("ExclusiveStartKey");
         Lock lock = table.lock.readLock();
         lock.lock();
         try {
-            Iterable<ObjectNode> candidates;
+            NavigableMap<?, ObjectNode> candidates;
             if (index == null) {
-                NavigableMap<JsonNode, ObjectNode> partition = table.partition(hashValue);
-                if (start != null) {
-                    partition = forward ? partition.tailMap(table.sortOf(start), false) : partition.headMap(table.sortOf(start), false);
-                }
-                candidates = forward ? partition.values() : partition.descendingMap().values();
+                JsonNode from = start == null ? null : table.sortOf(table.keyOf(start));
+                candidates = Ranges.narrow(table.partition(hash.low()), range, from, forward, v -> v, v -> v);
             } else {
-                NavigableMap<Table.IndexKey, ObjectNode> partition = index.partition(hashValue);
+                Table.IndexKey from = null;
                 if (start != null) {
-                    Table.IndexKey from = index.key(start, table);
-                    partition = forward ? partition.tailMap(from, false) : partition.headMap(from, false);
+                    table.keyOf(start);
+                    if (start.get(index.hashKey) == null || (index.rangeKey != null && start.get(index.rangeKey) == null)) {
+                        throw DynamoDbException.validation("The provided starting key is invalid: it lacks the index's keys");
+                    }
+                    from = index.key(start, table);
                 }
-                candidates = forward ? partition.values() : partition.descendingMap().values();
+                candidates = Ranges.narrow(index.partition(hash.low()), range, from, forward, Table.IndexKey::below,
+                        Table.IndexKey::above);
             }
-            return page(table, index, candidates, keyCondition, filter, request);
+            return page(table, index, forward ? candidates.values() : candidates.descendingMap().values(), keyCondition,
+                    filter, request);
         } finally {
             lock.unlock();
         }
     }
 
-    private static JsonNode hashValue(String expression, JsonNode names, JsonNode values, String hashName) {
-        Matcher matcher = EQUALITY.matcher(expression);
-        while (matcher.find()) {
-            String name = matcher.group(1);
-            String resolved = name.startsWith("#") && names != null && names.has(name) ? names.get(name).asText() : name;
-            if (resolved.equals(hashName) && values != null && values.has(matcher.group(2))) {
-                return values.get(matcher.group(2));
-            }
+    private static void checkConditionType(Table table, Expressions.KeyTerm term) {
+        String declared = table.declaredType(term.name());
+        if (!Values.type(term.low()).equals(declared) || (term.high() != null && !Values.type(term.high()).equals(declared))) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Condition parameter type does not"
+                    + " match schema type");
         }
-        throw DynamoDbException.validation("Query condition missed key schema element: " + hashName);
     }
 
     private JsonNode scan(JsonNode request) {
         if (request.has("Segment") || request.has("TotalSegments")) {
             throw DynamoDbException.validation("parallel Scan segments are not supported by the local emulator");
+        }
+        if (request.has("ScanFilter") || request.has("AttributesToGet") || request.has("ConditionalOperator")) {
+            throw DynamoDbException.validation("legacy ScanFilter/AttributesToGet/ConditionalOperator parameters are not"
+                    + " supported by the local emulator; use expressions");
+        }
+        if (request.hasNonNull("IndexName")) {
+            throw DynamoDbException.validation("Scan of an index is not supported by the local emulator");
         }
         Table table = table(request);
         Expressions.Condition filter = condition(request, "FilterExpression");
@@ -330,16 +491,7 @@ final class Engine {
         Lock lock = table.lock.readLock();
         lock.lock();
         try {
-            List<ObjectNode> all = table.all();
-            int from = 0;
-            if (start != null) {
-                ObjectNode startKey = table.keyOf(start);
-                while (from < all.size() && !table.keyOf(all.get(from)).equals(startKey)) {
-                    from++;
-                }
-                from++;
-            }
-            return page(table, null, all.subList(Math.min(from, all.size()), all.size()), item -> true, filter, request);
+            return page(table, null, table.scan(start == null ? null : table.keyOf(start)), item -> true, filter, request);
         } finally {
             lock.unlock();
         }
@@ -424,40 +576,54 @@ final class Engine {
     }
 
     private JsonNode batchWrite(JsonNode request) {
+        JsonNode requestItems = request.path("RequestItems");
         int writes = 0;
-        for (JsonNode requests : request.path("RequestItems")) {
+        for (JsonNode requests : requestItems) {
             writes += requests.size();
         }
-        if (writes > 25) {
-            throw DynamoDbException.validation("Too many items requested for the BatchWriteItem call");
+        if (writes == 0 || writes > 25) {
+            throw DynamoDbException.validation("BatchWriteItem takes between 1 and 25 write requests (got " + writes + ")");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").fields(); it.hasNext(); ) {
+        // the whole batch is checked before anything is written, as the service does
+        List<Table> tablesOf = new ArrayList<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             Table table = table(entry.getKey());
+            tablesOf.add(table);
             Set<ObjectNode> seen = new java.util.HashSet<>();
             for (JsonNode write : entry.getValue()) {
-                JsonNode item = write.has("PutRequest") ? write.get("PutRequest").path("Item") : write.path("DeleteRequest").path("Key");
-                if (!seen.add(table.keyOf(item))) {
+                JsonNode key;
+                if (write.has("PutRequest")) {
+                    ObjectNode item = checkedItem(write.get("PutRequest").path("Item"));
+                    table.checkItem(item);
+                    key = item;
+                } else if (write.has("DeleteRequest")) {
+                    key = write.get("DeleteRequest").path("Key");
+                } else {
+                    throw DynamoDbException.validation("a write request needs PutRequest or DeleteRequest");
+                }
+                if (!seen.add(table.keyOf(key))) {
                     throw DynamoDbException.validation("Provided list of item keys contains duplicates");
                 }
             }
+        }
+        int t = 0;
+        for (JsonNode requests : requestItems) {
+            Table table = tablesOf.get(t++);
             Lock lock = table.lock.writeLock();
             lock.lock();
             try {
-                for (JsonNode write : entry.getValue()) {
+                for (JsonNode write : requests) {
                     if (write.has("PutRequest")) {
-                        table.put(checkedItem(write.get("PutRequest").path("Item")));
-                    } else if (write.has("DeleteRequest")) {
-                        table.delete(table.keyOf(write.get("DeleteRequest").path("Key")));
+                        table.put((ObjectNode) write.get("PutRequest").get("Item"));
                     } else {
-                        throw DynamoDbException.validation("a write request needs PutRequest or DeleteRequest");
+                        table.delete(table.keyOf(write.get("DeleteRequest").path("Key")));
                     }
                 }
             } finally {
                 lock.unlock();
             }
         }
-        dirty = true;
         ObjectNode response = Values.JSON.objectNode();
         response.putObject("UnprocessedItems");
         return response;

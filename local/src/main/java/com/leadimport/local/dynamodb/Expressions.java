@@ -126,6 +126,57 @@ final class Expressions {
         return condition;
     }
 
+    // ---------- key conditions ----------
+
+    /** One comparison of a KeyConditionExpression: {@code name op low} ({@code high} for BETWEEN only). */
+    record KeyTerm(String name, String op, JsonNode low, JsonNode high) {
+        boolean test(JsonNode value) {
+            if (value == null || !Values.comparable(value, low)) {
+                return false;
+            }
+            int c = Values.compare(value, low);
+            return switch (op) {
+                case "=" -> c == 0;
+                case "<" -> c < 0;
+                case "<=" -> c <= 0;
+                case ">" -> c > 0;
+                case ">=" -> c >= 0;
+                case "BETWEEN" -> c >= 0 && Values.compare(value, high) <= 0;
+                case "begins_with" -> value.has("S") ? value.get("S").asText().startsWith(low.get("S").asText())
+                        : startsWith(java.util.Base64.getDecoder().decode(value.get("B").asText()),
+                                java.util.Base64.getDecoder().decode(low.get("B").asText()));
+                default -> throw new IllegalStateException(op);
+            };
+        }
+
+        private static boolean startsWith(byte[] value, byte[] prefix) {
+            return value.length >= prefix.length
+                    && java.util.Arrays.equals(value, 0, prefix.length, prefix, 0, prefix.length);
+        }
+    }
+
+    /**
+     * A KeyConditionExpression: one or two terms joined by AND, each {@code name op :value},
+     * {@code name BETWEEN :a AND :b} or {@code begins_with(name, :prefix)}, optionally in
+     * parentheses. Anything else (OR, NOT, other functions, nested paths) is refused.
+     */
+    static List<KeyTerm> keyCondition(String text, JsonNode names, JsonNode values) {
+        Parser parser = new Parser(text, names, values);
+        List<KeyTerm> terms = new ArrayList<>();
+        terms.add(parser.keyTerm());
+        while (parser.acceptWord("AND")) {
+            terms.add(parser.keyTerm());
+        }
+        if (parser.acceptWord("OR") || parser.acceptWord("NOT")) {
+            throw DynamoDbException.validation("Invalid operator used in KeyConditionExpression: OR/NOT (" + text + ")");
+        }
+        parser.expectEnd();
+        if (terms.size() > 2) {
+            throw DynamoDbException.validation("Conditions can be of length 1 or 2 only (KeyConditionExpression " + text + ")");
+        }
+        return terms;
+    }
+
     // ---------- updates ----------
 
     interface Action {
@@ -204,7 +255,7 @@ final class Expressions {
             return false;
         }
 
-        private boolean acceptWord(String word) {
+        boolean acceptWord(String word) {
             skip();
             int end = i + word.length();
             if (s.regionMatches(true, i, word, 0, word.length()) && (end == s.length() || !isNameChar(s.charAt(end)))) {
@@ -234,6 +285,73 @@ final class Expressions {
 
         private static boolean isNameChar(char c) {
             return Character.isLetterOrDigit(c) || c == '_' || c == '#' || c == ':' || c == '-';
+        }
+
+        KeyTerm keyTerm() {
+            if (accept("(")) {
+                KeyTerm inner = keyTerm();
+                expect(")");
+                return inner;
+            }
+            int save = i;
+            String word = word();
+            skip();
+            if (word.equalsIgnoreCase("begins_with") && i < s.length() && s.charAt(i) == '(') {
+                expect("(");
+                String name = keyName();
+                expect(",");
+                JsonNode prefix = keyValue();
+                expect(")");
+                if (!prefix.has("S") && !prefix.has("B")) {
+                    throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or"
+                            + " function; operator or function: begins_with, operand type: " + Values.type(prefix));
+                }
+                return new KeyTerm(name, "begins_with", prefix, null);
+            }
+            i = save;
+            String name = keyName();
+            if (acceptWord("BETWEEN")) {
+                JsonNode low = keyValue();
+                if (!acceptWord("AND")) {
+                    throw invalid("BETWEEN needs AND");
+                }
+                JsonNode high = keyValue();
+                if (!Values.comparable(low, high)) {
+                    throw DynamoDbException.validation("Invalid KeyConditionExpression: BETWEEN bounds of different or"
+                            + " unordered types");
+                }
+                if (Values.compare(low, high) > 0) {
+                    throw DynamoDbException.validation("Invalid KeyConditionExpression: The BETWEEN operator requires upper"
+                            + " bound to be greater than or equal to lower bound");
+                }
+                return new KeyTerm(name, "BETWEEN", low, high);
+            }
+            String op = comparator();
+            if (op.equals("<>")) {
+                throw DynamoDbException.validation("Unsupported operator on KeyConditionExpression: operator: <>");
+            }
+            return new KeyTerm(name, op, keyValue(), null);
+        }
+
+        private String keyName() {
+            Path path = path();
+            if (path.parts().size() != 1) {
+                throw invalid("a key condition names a top-level key attribute");
+            }
+            return path.top();
+        }
+
+        private JsonNode keyValue() {
+            Operand operand = operand();
+            if (!(operand instanceof Literal literal)) {
+                throw invalid("a key condition compares a key with a :value");
+            }
+            String type = Values.type(literal.literal());
+            if (!type.equals("S") && !type.equals("N") && !type.equals("B")) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: Condition parameter type does"
+                        + " not match schema type");
+            }
+            return literal.literal();
         }
 
         Condition or() {
@@ -388,7 +506,11 @@ final class Expressions {
                     if (close < 0) {
                         throw invalid("unclosed [");
                     }
-                    parts.add(Integer.parseInt(s.substring(i, close).trim()));
+                    try {
+                        parts.add(Integer.parseInt(s.substring(i, close).trim()));
+                    } catch (NumberFormatException e) {
+                        throw invalid("a list index must be a number");
+                    }
                     i = close + 1;
                 } else {
                     return new Path(parts);
@@ -504,6 +626,9 @@ final class Expressions {
                     JsonNode current = target.get(item);
                     String type = Values.type(value);
                     if (type.equals("N") && add) {
+                        if (current != null && !current.has("N")) {
+                            throw DynamoDbException.validation("An operand in the update expression has an incorrect data type");
+                        }
                         BigDecimal base = current == null ? BigDecimal.ZERO : new BigDecimal(current.get("N").asText());
                         target.set(item, Values.number(base.add(new BigDecimal(value.get("N").asText()))));
                     } else if (type.equals("SS") || type.equals("NS") || type.equals("BS")) {

@@ -2,10 +2,12 @@ package com.leadimport.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
+import java.util.NoSuchElementException;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.TreeMap;
@@ -27,8 +29,11 @@ final class Table {
     final String rangeKey;
     final List<Index> indexes = new ArrayList<>();
     final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    private final Map<String, TreeMap<JsonNode, ObjectNode>> partitions = new HashMap<>();
+    /** Partitions by {@link #partitionOf} (a sorted map, so a Scan can resume from a key without a full pass). */
+    private final TreeMap<String, TreeMap<JsonNode, ObjectNode>> partitions = new TreeMap<>();
     private long itemCount;
+    /** Bumped on every change (under the write lock); the snapshot writer compares it with what it saved. */
+    volatile long version;
 
     Table(ObjectNode definition) {
         this.definition = definition;
@@ -81,11 +86,50 @@ final class Table {
             throw DynamoDbException.validation("One or more parameter values were invalid: Type mismatch for key "
                     + attribute + " expected: " + declared + " actual: " + Values.type(value));
         }
-        if (declared.equals("S") && value.get("S").asText().isEmpty()) {
-            throw DynamoDbException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-                    + " attribute cannot contain an empty string value. Key: " + attribute);
-        }
+        checkKeyContent(value, declared, attribute);
         return value;
+    }
+
+    private static void checkKeyContent(JsonNode value, String type, String attribute) {
+        String text = value.get(type).asText();
+        if (type.equals("N")) {
+            try {
+                new BigDecimal(text);
+            } catch (NumberFormatException e) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: the number " + text
+                        + " of key " + attribute + " is not a number");
+            }
+        } else if (text.isEmpty()) {
+            throw DynamoDbException.validation("One or more parameter values are not valid. The AttributeValue for a key"
+                    + " attribute cannot contain an empty " + (type.equals("S") ? "string" : "binary") + " value. Key: " + attribute);
+        }
+    }
+
+    /**
+     * Checks an item before it is stored: the table's keys, and the keys of each index that the
+     * item has (of the declared type, not empty), so a write fails before it changes anything.
+     */
+    void checkItem(JsonNode item) {
+        keyOf(item);
+        for (Index index : indexes) {
+            for (String attribute : new String[] {index.hashKey, index.rangeKey}) {
+                JsonNode value = attribute == null ? null : item.get(attribute);
+                if (value == null) {
+                    continue;
+                }
+                String declared = declaredType(attribute);
+                if (!Values.type(value).equals(declared)) {
+                    throw DynamoDbException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
+                            + attribute + " Expected: " + declared + " Actual: " + Values.type(value) + " IndexName: " + index.name);
+                }
+                if (!declared.equals("N") && value.get(declared).asText().isEmpty()) {
+                    throw DynamoDbException.validation("One or more parameter values are not valid. A value specified for a"
+                            + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an"
+                            + " empty string value. IndexName: " + index.name + ", IndexKey: " + attribute);
+                }
+                checkKeyContent(value, declared, attribute);
+            }
+        }
     }
 
     String declaredType(String attribute) {
@@ -97,8 +141,14 @@ final class Table {
         throw DynamoDbException.validation("attribute " + attribute + " has no AttributeDefinition");
     }
 
+    /** A hash key value as a map key: numbers by value (1 and 1.0 are one partition). */
     static String partitionOf(JsonNode value) {
-        return Values.type(value) + ":" + Values.content(value).asText();
+        String type = Values.type(value);
+        String text = Values.content(value).asText();
+        if (type.equals("N")) {
+            text = new BigDecimal(text).stripTrailingZeros().toPlainString();
+        }
+        return type + ":" + text;
     }
 
     ObjectNode get(JsonNode key) {
@@ -108,7 +158,9 @@ final class Table {
 
     /** Stores the item (replacing any with its key); returns the old item or null. */
     ObjectNode put(ObjectNode item) {
+        checkItem(item);
         JsonNode hash = keyValue(item, hashKey);
+        version++;
         ObjectNode old = partitions.computeIfAbsent(partitionOf(hash), k -> new TreeMap<>(Values::compare))
                 .put(sortOf(item), item);
         if (old == null) {
@@ -128,6 +180,7 @@ final class Table {
         TreeMap<JsonNode, ObjectNode> partition = partitions.get(partitionKey);
         ObjectNode old = partition == null ? null : partition.remove(sortOf(key));
         if (old != null) {
+            version++;
             itemCount--;
             if (partition.isEmpty()) {
                 partitions.remove(partitionKey);
@@ -145,15 +198,49 @@ final class Table {
         return partition == null ? new TreeMap<>(Values::compare) : partition;
     }
 
-    /** Every item, partition by partition (for Scan and snapshots), in a stable order. */
+    /** Every item, partition by partition (for snapshots), in the order Scan returns them. */
     List<ObjectNode> all() {
-        List<String> keys = new ArrayList<>(partitions.keySet());
-        keys.sort(Comparator.naturalOrder());
         List<ObjectNode> items = new ArrayList<>((int) itemCount);
-        for (String key : keys) {
-            items.addAll(partitions.get(key).values());
+        for (TreeMap<JsonNode, ObjectNode> partition : partitions.values()) {
+            items.addAll(partition.values());
         }
         return items;
+    }
+
+    /** The items in Scan order, after the item with {@code startKey} when there is one (read lock held by the caller). */
+    Iterable<ObjectNode> scan(JsonNode startKey) {
+        NavigableMap<String, TreeMap<JsonNode, ObjectNode>> from = partitions;
+        String startPartition = null;
+        JsonNode startSort = null;
+        if (startKey != null) {
+            startPartition = partitionOf(keyValue(startKey, hashKey));
+            startSort = sortOf(startKey);
+            from = partitions.tailMap(startPartition, true);
+        }
+        Iterator<Map.Entry<String, TreeMap<JsonNode, ObjectNode>>> outer = from.entrySet().iterator();
+        String first = startPartition;
+        JsonNode firstSort = startSort;
+        return () -> new Iterator<>() {
+            private Iterator<ObjectNode> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!inner.hasNext() && outer.hasNext()) {
+                    Map.Entry<String, TreeMap<JsonNode, ObjectNode>> next = outer.next();
+                    inner = next.getKey().equals(first) ? next.getValue().tailMap(firstSort, false).values().iterator()
+                            : next.getValue().values().iterator();
+                }
+                return inner.hasNext();
+            }
+
+            @Override
+            public ObjectNode next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return inner.next();
+            }
+        };
     }
 
     JsonNode sortOf(JsonNode item) {
@@ -211,7 +298,7 @@ final class Table {
 
         IndexKey key(JsonNode item, Table table) {
             return new IndexKey(rangeKey == null ? null : item.get(rangeKey), partitionOf(item.get(table.hashKey)),
-                    table.sortOf(item));
+                    table.sortOf(item), 0);
         }
 
         NavigableMap<IndexKey, ObjectNode> partition(JsonNode hashValue) {
@@ -240,8 +327,19 @@ final class Table {
         }
     }
 
-    /** Position in an index: its sort key, then the table's keys (so equal index keys stay distinct). */
-    record IndexKey(JsonNode sort, String tablePartition, JsonNode tableSort) implements Comparable<IndexKey> {
+    /**
+     * Position in an index: its sort key, then the table's keys (so equal index keys stay distinct).
+     * A bound (-1 or 1) sorts before or after every entry with its sort key, for range lookups.
+     */
+    record IndexKey(JsonNode sort, String tablePartition, JsonNode tableSort, int bound) implements Comparable<IndexKey> {
+        static IndexKey below(JsonNode sort) {
+            return new IndexKey(sort, null, null, -1);
+        }
+
+        static IndexKey above(JsonNode sort) {
+            return new IndexKey(sort, null, null, 1);
+        }
+
         @Override
         public int compareTo(IndexKey o) {
             if (sort != null) {
@@ -249,6 +347,9 @@ final class Table {
                 if (c != 0) {
                     return c;
                 }
+            }
+            if (bound != 0 || o.bound != 0) {
+                return Integer.compare(bound, o.bound);
             }
             int c = tablePartition.compareTo(o.tablePartition);
             return c != 0 ? c : Values.compare(tableSort, o.tableSort);
