@@ -188,9 +188,11 @@ final class Engine {
                     }
                 }
                 return new Write(table, key, condition, old -> {
-                    ObjectNode updated = old == null ? key.deepCopy() : old.deepCopy();
+                    // every value is worked out from the item as it was (SET a = b, b = a swaps them)
+                    ObjectNode original = old == null ? key : old;
+                    ObjectNode updated = original.deepCopy();
                     for (Expressions.Action action : actions) {
-                        action.apply(updated);
+                        action.apply(updated, original);
                     }
                     ObjectNode checked = checkedItem(updated);
                     table.checkItem(checked);
@@ -334,10 +336,11 @@ final class Engine {
         Lock lock = table.lock.readLock();
         lock.lock();
         try {
+            List<Expressions.Path> paths = projection(request);
             ObjectNode item = table.get(table.keyOf(request.path("Key")));
             ObjectNode response = Values.JSON.objectNode();
             if (item != null) {
-                response.set("Item", project(item, request));
+                response.set("Item", project(item, paths));
             }
             return response;
         } finally {
@@ -430,11 +433,11 @@ final class Engine {
         }
         checkConditionType(table, hash);
         if (range != null) {
-            checkConditionType(table, range);
             if (range.op().equals("begins_with") && table.declaredType(rangeName).equals("N")) {
                 throw DynamoDbException.validation("Invalid KeyConditionExpression: Incorrect operand type for operator or"
                         + " function; operator or function: begins_with, operand type: N");
             }
+            checkConditionType(table, range);
         }
         Expressions.KeyTerm sortTerm = range;
         Expressions.Condition keyCondition = sortTerm == null ? item -> true : item -> sortTerm.test(item.get(rangeName));
@@ -501,6 +504,7 @@ final class Engine {
                           Expressions.Condition filter, JsonNode request) {
         int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
         boolean count = "COUNT".equals(request.path("Select").asText());
+        List<Expressions.Path> paths = projection(request);
         ObjectNode response = Values.JSON.objectNode();
         ArrayNode items = Values.JSON.arrayNode();
         int scanned = 0;
@@ -519,7 +523,7 @@ final class Engine {
                 matched++;
                 if (!count) {
                     ObjectNode shown = index == null ? item : index.project(item, table);
-                    items.add(project(shown, request));
+                    items.add(project(shown, paths));
                     bytes += Values.size(item);
                 }
             }
@@ -552,6 +556,7 @@ final class Engine {
             Map.Entry<String, JsonNode> entry = it.next();
             Table table = table(entry.getKey());
             ArrayNode found = responses.putArray(entry.getKey());
+            List<Expressions.Path> paths = projection(entry.getValue());
             Lock lock = table.lock.readLock();
             lock.lock();
             try {
@@ -559,7 +564,7 @@ final class Engine {
                     keys++;
                     ObjectNode item = table.get(table.keyOf(key));
                     if (item != null) {
-                        found.add(project(item, entry.getValue()));
+                        found.add(project(item, paths));
                     }
                 }
             } finally {
@@ -637,29 +642,15 @@ final class Engine {
                 request.get("ExpressionAttributeValues"));
     }
 
-    /** The item limited to a ProjectionExpression's top-level attributes, when there is one. */
-    private static ObjectNode project(ObjectNode item, JsonNode request) {
-        if (!request.hasNonNull("ProjectionExpression")) {
-            return item;
-        }
-        JsonNode names = request.get("ExpressionAttributeNames");
-        ObjectNode projected = Values.JSON.objectNode();
-        for (String part : request.get("ProjectionExpression").asText().split(",")) {
-            String name = part.strip();
-            if (name.contains(".") || name.contains("[")) {
-                throw DynamoDbException.validation("nested ProjectionExpression paths are not supported by the local emulator");
-            }
-            if (name.startsWith("#")) {
-                if (names == null || !names.has(name)) {
-                    throw DynamoDbException.validation("An expression attribute name used in the document path is not defined; attribute name: " + name);
-                }
-                name = names.get(name).asText();
-            }
-            if (item.has(name)) {
-                projected.set(name, item.get(name));
-            }
-        }
-        return projected;
+    /** The ProjectionExpression's paths, or null when there is none (every attribute). */
+    private static List<Expressions.Path> projection(JsonNode request) {
+        return request.hasNonNull("ProjectionExpression")
+                ? Expressions.projection(request.get("ProjectionExpression").asText(), request.get("ExpressionAttributeNames"))
+                : null;
+    }
+
+    private static ObjectNode project(ObjectNode item, List<Expressions.Path> paths) {
+        return paths == null ? item : Expressions.project(item, paths);
     }
 
     List<String> tableNames() {

@@ -126,6 +126,50 @@ final class Expressions {
         return condition;
     }
 
+    // ---------- projections ----------
+
+    /** A ProjectionExpression: top-level attributes and map paths ({@code a, #b, m.x}); list elements are refused. */
+    static List<Path> projection(String text, JsonNode names) {
+        Parser parser = new Parser(text, names, null);
+        List<Path> paths = new ArrayList<>();
+        do {
+            Path path = parser.path();
+            for (Object part : path.parts()) {
+                if (part instanceof Integer) {
+                    throw DynamoDbException.validation("list elements ([n]) in a ProjectionExpression are not supported by the"
+                            + " local emulator: " + text);
+                }
+            }
+            paths.add(path);
+        } while (parser.accept(","));
+        parser.expectEnd();
+        return paths;
+    }
+
+    /** The item limited to the paths: maps keep only the projected members. */
+    static ObjectNode project(ObjectNode item, List<Path> paths) {
+        ObjectNode projected = Values.JSON.objectNode();
+        for (Path path : paths) {
+            JsonNode value = path.get(item);
+            if (value == null) {
+                continue;
+            }
+            ObjectNode container = projected;
+            List<Object> parts = path.parts();
+            for (int k = 0; k < parts.size() - 1; k++) {
+                String name = (String) parts.get(k);
+                JsonNode existing = container.get(name);
+                if (existing == null || !existing.has("M")) {
+                    existing = Values.JSON.objectNode().set("M", Values.JSON.objectNode());
+                    container.set(name, existing);
+                }
+                container = (ObjectNode) existing.get("M");
+            }
+            container.set((String) parts.get(parts.size() - 1), value);
+        }
+        return projected;
+    }
+
     // ---------- key conditions ----------
 
     /** One comparison of a KeyConditionExpression: {@code name op low} ({@code high} for BETWEEN only). */
@@ -180,7 +224,8 @@ final class Expressions {
     // ---------- updates ----------
 
     interface Action {
-        void apply(ObjectNode item);
+        /** Changes {@code item}, reading any operand from {@code original} (the item before the update). */
+        void apply(ObjectNode item, JsonNode original);
 
         Path target();
     }
@@ -206,6 +251,17 @@ final class Expressions {
         }
         if (actions.isEmpty()) {
             throw DynamoDbException.validation("Invalid UpdateExpression: the expression is empty");
+        }
+        for (int a = 0; a < actions.size(); a++) {
+            for (int b = a + 1; b < actions.size(); b++) {
+                List<Object> x = actions.get(a).target().parts();
+                List<Object> y = actions.get(b).target().parts();
+                int common = Math.min(x.size(), y.size());
+                if (x.subList(0, common).equals(y.subList(0, common))) {
+                    throw DynamoDbException.validation("Invalid UpdateExpression: Two document paths overlap with each other;"
+                            + " must remove or rewrite one of these paths; path one: " + x + ", path two: " + y);
+                }
+            }
         }
         return actions;
     }
@@ -547,8 +603,8 @@ final class Expressions {
             }
             Operand result = value;
             return new Action() {
-                public void apply(ObjectNode item) {
-                    JsonNode v = result.value(item);
+                public void apply(ObjectNode item, JsonNode original) {
+                    JsonNode v = result.value(original);
                     if (v == null) {
                         throw DynamoDbException.validation("The provided expression refers to an attribute that does not exist in the item");
                     }
@@ -607,7 +663,7 @@ final class Expressions {
         Action removeAction() {
             Path target = path();
             return new Action() {
-                public void apply(ObjectNode item) {
+                public void apply(ObjectNode item, JsonNode original) {
                     target.remove(item);
                 }
 
@@ -621,7 +677,7 @@ final class Expressions {
             Path target = path();
             Operand operand = operand();
             return new Action() {
-                public void apply(ObjectNode item) {
+                public void apply(ObjectNode item, JsonNode original) {
                     JsonNode value = operand.value(item);
                     JsonNode current = target.get(item);
                     String type = Values.type(value);
@@ -635,17 +691,22 @@ final class Expressions {
                         if (current != null && !Values.type(current).equals(type)) {
                             throw DynamoDbException.validation("An operand in the update expression has an incorrect data type");
                         }
-                        java.util.LinkedHashSet<String> members = new java.util.LinkedHashSet<>(
-                                current == null ? Set.of() : Values.set(current));
-                        if (add) {
-                            members.addAll(Values.set(value));
-                        } else {
-                            members.removeAll(Values.set(value));
+                        // members by value (numbers: 1 and 1.0 are one member), each kept in its first form
+                        java.util.LinkedHashMap<Object, String> members = new java.util.LinkedHashMap<>();
+                        if (current != null) {
+                            Values.content(current).forEach(m -> members.putIfAbsent(Values.member(type, m.asText()), m.asText()));
+                        }
+                        for (JsonNode m : Values.content(value)) {
+                            if (add) {
+                                members.putIfAbsent(Values.member(type, m.asText()), m.asText());
+                            } else {
+                                members.remove(Values.member(type, m.asText()));
+                            }
                         }
                         if (members.isEmpty()) {
                             target.remove(item);
                         } else {
-                            target.set(item, Values.setOf(type, members));
+                            target.set(item, Values.setOf(type, new java.util.LinkedHashSet<>(members.values())));
                         }
                     } else {
                         throw DynamoDbException.validation("An operand in the update expression has an incorrect data type");
@@ -696,7 +757,19 @@ final class Expressions {
         }
         return switch (Values.type(haystack)) {
             case "S" -> needle.has("S") && haystack.get("S").asText().contains(needle.get("S").asText());
-            case "SS", "NS", "BS" -> Values.content(needle).isValueNode() && Values.set(haystack).contains(Values.content(needle).asText());
+            case "SS", "NS", "BS" -> {
+                String type = Values.type(haystack);
+                if (!Values.type(needle).equals(type.substring(0, 1))) {
+                    yield false;
+                }
+                Object wanted = Values.member(type, Values.content(needle).asText());
+                for (JsonNode m : Values.content(haystack)) {
+                    if (Values.member(type, m.asText()).equals(wanted)) {
+                        yield true;
+                    }
+                }
+                yield false;
+            }
             case "L" -> {
                 for (JsonNode element : haystack.get("L")) {
                     if (Values.equal(element, needle)) {

@@ -122,6 +122,11 @@ final class Values {
         return members;
     }
 
+    /** A set member as compared: numbers by value, strings and binaries as they are. */
+    static Object member(String setType, String text) {
+        return setType.equals("NS") ? new BigDecimal(text).stripTrailingZeros() : text;
+    }
+
     static ObjectNode number(BigDecimal n) {
         return JSON.objectNode().put("N", n.stripTrailingZeros().toPlainString());
     }
