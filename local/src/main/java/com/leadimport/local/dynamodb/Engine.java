@@ -21,9 +21,15 @@ final class Engine {
     private static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final int MAX_PAGE_BYTES = 1024 * 1024;
 
+    private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
+    private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[#:][A-Za-z0-9_]+");
+
     final Map<String, Table> tables = new ConcurrentHashMap<>();
 
     JsonNode handle(String operation, JsonNode request) {
+        if (!request.isObject()) {
+            throw DynamoDbException.validation("the request body must be a JSON object");
+        }
         return switch (operation) {
             case "CreateTable" -> createTable((ObjectNode) request);
             case "DescribeTable" -> Values.JSON.objectNode().set("Table", describe(table(request)));
@@ -48,14 +54,113 @@ final class Engine {
 
     private JsonNode createTable(ObjectNode request) {
         String name = request.path("TableName").asText();
-        if (name.isEmpty()) {
-            throw DynamoDbException.validation("TableName is required");
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw DynamoDbException.validation("TableName must be 3 to 255 of a-z, A-Z, 0-9, '_', '-' and '.': " + name);
         }
+        checkSchema(request);
         Table table = new Table(request.deepCopy());
         if (tables.putIfAbsent(name, table) != null) {
             throw new DynamoDbException("ResourceInUseException", "Table already exists: " + name);
         }
         return Values.JSON.objectNode().set("TableDescription", describe(table));
+    }
+
+    /** The checks CreateTable makes of key schemas, attribute definitions and indexes. */
+    private static void checkSchema(JsonNode request) {
+        Map<String, String> defined = new java.util.HashMap<>();
+        for (JsonNode definition : request.path("AttributeDefinitions")) {
+            String type = definition.path("AttributeType").asText();
+            if (!Set.of("S", "N", "B").contains(type)) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: AttributeType " + type
+                        + " of " + definition.path("AttributeName").asText() + " is not S, N or B");
+            }
+            if (defined.put(definition.path("AttributeName").asText(), type) != null) {
+                throw DynamoDbException.validation("Cannot have two attributes with the same name: "
+                        + definition.path("AttributeName").asText());
+            }
+        }
+        Set<String> keys = new java.util.HashSet<>();
+        keys.addAll(checkKeySchema(request.path("KeySchema"), defined, "the table"));
+        Set<String> indexNames = new java.util.HashSet<>();
+        for (JsonNode index : request.path("GlobalSecondaryIndexes")) {
+            String indexName = index.path("IndexName").asText();
+            if (!indexNames.add(indexName) || !TABLE_NAME.matcher(indexName).matches()) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: index name " + indexName
+                        + " is repeated or not a valid name");
+            }
+            keys.addAll(checkKeySchema(index.path("KeySchema"), defined, "index " + indexName));
+            String projection = index.path("Projection").path("ProjectionType").asText("");
+            if (!Set.of("ALL", "KEYS_ONLY", "INCLUDE").contains(projection)) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: index " + indexName
+                        + " needs a ProjectionType of ALL, KEYS_ONLY or INCLUDE");
+            }
+            if (!projection.equals("INCLUDE") && index.path("Projection").has("NonKeyAttributes")) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: NonKeyAttributes is only"
+                        + " valid with ProjectionType INCLUDE (index " + indexName + ")");
+            }
+        }
+        if (!keys.equals(defined.keySet())) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Number of attributes in KeySchema"
+                    + " does not exactly match number of attributes defined in AttributeDefinitions (keys " + keys
+                    + ", defined " + defined.keySet() + ")");
+        }
+    }
+
+    private static List<String> checkKeySchema(JsonNode schema, Map<String, String> defined, String of) {
+        List<String> keys = new ArrayList<>();
+        if (!schema.isArray() || schema.isEmpty() || schema.size() > 2
+                || !schema.get(0).path("KeyType").asText().equals("HASH")
+                || (schema.size() == 2 && !schema.get(1).path("KeyType").asText().equals("RANGE"))) {
+            throw DynamoDbException.validation("Invalid KeySchema of " + of + ": a HASH key, then optionally a RANGE key");
+        }
+        for (JsonNode key : schema) {
+            String name = key.path("AttributeName").asText();
+            if (!defined.containsKey(name)) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: Some index key attributes are"
+                        + " not defined in AttributeDefinitions. Keys: [" + name + "] (" + of + ")");
+            }
+            keys.add(name);
+        }
+        if (keys.size() == 2 && keys.get(0).equals(keys.get(1))) {
+            throw DynamoDbException.validation("Invalid KeySchema of " + of + ": the HASH and RANGE keys are one attribute");
+        }
+        return keys;
+    }
+
+    /**
+     * The service refuses names and values that none of the request's expressions use
+     * (a common cause of code that works locally and fails on AWS), so the emulator does too.
+     */
+    private static void checkUsage(JsonNode request, String... expressionFields) {
+        JsonNode names = request.get("ExpressionAttributeNames");
+        JsonNode values = request.get("ExpressionAttributeValues");
+        if ((names == null || names.isEmpty()) && (values == null || values.isEmpty())) {
+            return;
+        }
+        Set<String> used = new java.util.HashSet<>();
+        for (String field : expressionFields) {
+            if (request.hasNonNull(field)) {
+                java.util.regex.Matcher token = TOKEN.matcher(request.get(field).asText());
+                while (token.find()) {
+                    used.add(token.group());
+                }
+            }
+        }
+        for (JsonNode given : new JsonNode[] {names, values}) {
+            if (given == null) {
+                continue;
+            }
+            List<String> unused = new ArrayList<>();
+            given.fieldNames().forEachRemaining(key -> {
+                if (!used.contains(key)) {
+                    unused.add(key);
+                }
+            });
+            if (!unused.isEmpty()) {
+                throw DynamoDbException.validation("Value provided in " + (given == names ? "ExpressionAttributeNames"
+                        : "ExpressionAttributeValues") + " unused in expressions: keys: {" + String.join(", ", unused) + "}");
+            }
+        }
     }
 
     Table restore(ObjectNode definition) {
@@ -158,6 +263,7 @@ final class Engine {
                     + " supported by the local emulator; use expressions");
         }
         Table table = table(request);
+        checkUsage(request, "ConditionExpression", "UpdateExpression");
         Expressions.Condition condition = condition(request, "ConditionExpression");
         switch (kind) {
             case "Put" -> {
@@ -336,6 +442,7 @@ final class Engine {
         Lock lock = table.lock.readLock();
         lock.lock();
         try {
+            checkUsage(request, "ProjectionExpression");
             List<Expressions.Path> paths = projection(request);
             ObjectNode item = table.get(table.keyOf(request.path("Key")));
             ObjectNode response = Values.JSON.objectNode();
@@ -405,11 +512,16 @@ final class Engine {
             throw DynamoDbException.validation("legacy QueryFilter/AttributesToGet/ConditionalOperator parameters are not"
                     + " supported by the local emulator; use expressions");
         }
+        checkUsage(request, "KeyConditionExpression", "FilterExpression", "ProjectionExpression");
+        checkLimit(request);
         String expression = request.get("KeyConditionExpression").asText();
         List<Expressions.KeyTerm> terms = Expressions.keyCondition(expression, request.get("ExpressionAttributeNames"),
                 request.get("ExpressionAttributeValues"));
         Expressions.Condition filter = condition(request, "FilterExpression");
         Table.Index index = request.hasNonNull("IndexName") ? table.index(request.get("IndexName").asText()) : null;
+        if (index != null && request.path("ConsistentRead").asBoolean(false)) {
+            throw DynamoDbException.validation("Consistent reads are not supported on global secondary indexes");
+        }
         String hashName = index == null ? table.hashKey : index.hashKey;
         String rangeName = index == null ? table.rangeKey : index.rangeKey;
         Expressions.KeyTerm hash = null;
@@ -469,6 +581,13 @@ final class Engine {
         }
     }
 
+    private static void checkLimit(JsonNode request) {
+        if (request.has("Limit") && request.get("Limit").asInt(0) < 1) {
+            throw DynamoDbException.validation("1 validation error detected: Value at 'limit' failed to satisfy constraint:"
+                    + " Member must have value greater than or equal to 1");
+        }
+    }
+
     private static void checkConditionType(Table table, Expressions.KeyTerm term) {
         String declared = table.declaredType(term.name());
         if (!Values.type(term.low()).equals(declared) || (term.high() != null && !Values.type(term.high()).equals(declared))) {
@@ -489,6 +608,8 @@ final class Engine {
             throw DynamoDbException.validation("Scan of an index is not supported by the local emulator");
         }
         Table table = table(request);
+        checkUsage(request, "FilterExpression", "ProjectionExpression");
+        checkLimit(request);
         Expressions.Condition filter = condition(request, "FilterExpression");
         JsonNode start = request.get("ExclusiveStartKey");
         Lock lock = table.lock.readLock();
@@ -556,6 +677,7 @@ final class Engine {
             Map.Entry<String, JsonNode> entry = it.next();
             Table table = table(entry.getKey());
             ArrayNode found = responses.putArray(entry.getKey());
+            checkUsage(entry.getValue(), "ProjectionExpression");
             List<Expressions.Path> paths = projection(entry.getValue());
             Lock lock = table.lock.readLock();
             lock.lock();

@@ -56,7 +56,7 @@ class DynamoDbEmulatorOperationsTest {
         emulator = DynamoDbEmulator.start(null);
         client = DynamoDbEmulatorTest.client(emulator);
         // pk S, sk N; GSI ByStatus (status S, at S) ALL; GSI ByOwner (owner S) INCLUDE name
-        client.createTable(b -> b.tableName("T")
+        client.createTable(b -> b.tableName("Tab")
                 .attributeDefinitions(attr("pk", ScalarAttributeType.S), attr("sk", ScalarAttributeType.N),
                         attr("status", ScalarAttributeType.S), attr("at", ScalarAttributeType.S),
                         attr("owner", ScalarAttributeType.S))
@@ -107,11 +107,11 @@ class DynamoDbEmulatorOperationsTest {
     }
 
     private void put(Map<String, AttributeValue> item) {
-        client.putItem(b -> b.tableName("T").item(item));
+        client.putItem(b -> b.tableName("Tab").item(item));
     }
 
     private Map<String, AttributeValue> get(String pk, String sk) {
-        return client.getItem(b -> b.tableName("T").key(k(pk, sk)).consistentRead(true)).item();
+        return client.getItem(b -> b.tableName("Tab").key(k(pk, sk)).consistentRead(true)).item();
     }
 
     private List<String> sks(QueryResponse response) {
@@ -120,7 +120,7 @@ class DynamoDbEmulatorOperationsTest {
 
     private QueryResponse query(String condition, Map<String, AttributeValue> values, Consumer<QueryRequest.Builder> more) {
         return client.query(b -> {
-            b.tableName("T").keyConditionExpression(condition).expressionAttributeValues(values);
+            b.tableName("Tab").keyConditionExpression(condition).expressionAttributeValues(values);
             more.accept(b);
         });
     }
@@ -129,29 +129,29 @@ class DynamoDbEmulatorOperationsTest {
 
     @Test
     void describesListsAndDeletesTables() {
-        TableDescription table = client.describeTable(b -> b.tableName("T")).table();
+        TableDescription table = client.describeTable(b -> b.tableName("Tab")).table();
         assertThat(table.tableStatusAsString()).isEqualTo("ACTIVE");
         assertThat(table.keySchema()).extracting(KeySchemaElement::attributeName).containsExactly("pk", "sk");
         assertThat(table.globalSecondaryIndexes()).extracting(i -> i.indexName()).containsExactly("ByStatus", "ByOwner");
         assertThat(table.globalSecondaryIndexes().get(0).indexStatusAsString()).isEqualTo("ACTIVE");
         assertThat(table.globalSecondaryIndexes().get(1).projection().nonKeyAttributes()).containsExactly("name");
 
-        client.createTable(b -> b.tableName("A").attributeDefinitions(attr("id", ScalarAttributeType.S))
+        client.createTable(b -> b.tableName("Aaa").attributeDefinitions(attr("id", ScalarAttributeType.S))
                 .keySchema(key("id", KeyType.HASH)));
-        assertThat(client.listTables().tableNames()).containsExactly("A", "T");
+        assertThat(client.listTables().tableNames()).containsExactly("Aaa", "Tab");
 
-        client.deleteTable(b -> b.tableName("A"));
-        assertThat(client.listTables().tableNames()).containsExactly("T");
-        assertThatThrownBy(() -> client.describeTable(b -> b.tableName("A"))).isInstanceOf(ResourceNotFoundException.class);
-        assertThatThrownBy(() -> client.deleteTable(b -> b.tableName("A"))).isInstanceOf(ResourceNotFoundException.class);
+        client.deleteTable(b -> b.tableName("Aaa"));
+        assertThat(client.listTables().tableNames()).containsExactly("Tab");
+        assertThatThrownBy(() -> client.describeTable(b -> b.tableName("Aaa"))).isInstanceOf(ResourceNotFoundException.class);
+        assertThatThrownBy(() -> client.deleteTable(b -> b.tableName("Aaa"))).isInstanceOf(ResourceNotFoundException.class);
     }
 
     @Test
     void storesTimeToLiveSettings() {
-        assertThat(client.describeTimeToLive(b -> b.tableName("T")).timeToLiveDescription().timeToLiveStatusAsString())
+        assertThat(client.describeTimeToLive(b -> b.tableName("Tab")).timeToLiveDescription().timeToLiveStatusAsString())
                 .isEqualTo("DISABLED");
-        client.updateTimeToLive(b -> b.tableName("T").timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
-        var ttl = client.describeTimeToLive(b -> b.tableName("T")).timeToLiveDescription();
+        client.updateTimeToLive(b -> b.tableName("Tab").timeToLiveSpecification(t -> t.enabled(true).attributeName("expiresAt")));
+        var ttl = client.describeTimeToLive(b -> b.tableName("Tab")).timeToLiveDescription();
         assertThat(ttl.timeToLiveStatusAsString()).isEqualTo("ENABLED");
         assertThat(ttl.attributeName()).isEqualTo("expiresAt");
     }
@@ -160,33 +160,33 @@ class DynamoDbEmulatorOperationsTest {
 
     @Test
     void returnsOldAndNewValues() {
-        assertThat(client.putItem(b -> b.tableName("T").item(item("p", "1", "a", "x"))
+        assertThat(client.putItem(b -> b.tableName("Tab").item(item("p", "1", "a", "x"))
                 .returnValues(ReturnValue.ALL_OLD)).attributes()).isEmpty();
-        assertThat(client.putItem(b -> b.tableName("T").item(item("p", "1", "a", "y"))
+        assertThat(client.putItem(b -> b.tableName("Tab").item(item("p", "1", "a", "y"))
                 .returnValues(ReturnValue.ALL_OLD)).attributes()).containsEntry("a", s("x"));
 
-        var updatedNew = client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET b = :b, a = :a")
+        var updatedNew = client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET b = :b, a = :a")
                 .expressionAttributeValues(Map.of(":b", s("B"), ":a", s("y"))).returnValues(ReturnValue.UPDATED_NEW)).attributes();
         assertThat(updatedNew).containsOnlyKeys("b");
-        var allOld = client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("REMOVE b")
+        var allOld = client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("REMOVE b")
                 .returnValues(ReturnValue.ALL_OLD)).attributes();
         assertThat(allOld).containsEntry("b", s("B"));
 
-        var deleted = client.deleteItem(b -> b.tableName("T").key(k("p", "1")).returnValues(ReturnValue.ALL_OLD)).attributes();
+        var deleted = client.deleteItem(b -> b.tableName("Tab").key(k("p", "1")).returnValues(ReturnValue.ALL_OLD)).attributes();
         assertThat(deleted).containsEntry("a", s("y")).doesNotContainKey("b");
-        assertThat(client.deleteItem(b -> b.tableName("T").key(k("p", "1")).returnValues(ReturnValue.ALL_OLD)).attributes()).isEmpty();
+        assertThat(client.deleteItem(b -> b.tableName("Tab").key(k("p", "1")).returnValues(ReturnValue.ALL_OLD)).attributes()).isEmpty();
     }
 
     @Test
     void getsWithAProjection() {
         put(item("p", "1", "a", "x", "b", "y", "name", "n"));
-        var got = client.getItem(b -> b.tableName("T").key(k("p", "1")).projectionExpression("a, #n")
+        var got = client.getItem(b -> b.tableName("Tab").key(k("p", "1")).projectionExpression("a, #n")
                 .expressionAttributeNames(Map.of("#n", "name"))).item();
         assertThat(got).containsOnlyKeys("a", "name");
-        assertThat(client.getItem(b -> b.tableName("T").key(k("p", "2"))).hasItem()).isFalse();
+        assertThat(client.getItem(b -> b.tableName("Tab").key(k("p", "2"))).hasItem()).isFalse();
 
         put(item("p", "3", "m", AttributeValue.fromM(Map.of("x", n("1"), "y", n("2"), "z", AttributeValue.fromM(Map.of("deep", s("d"), "other", s("o"))))), "top", "t"));
-        var nested = client.getItem(b -> b.tableName("T").key(k("p", "3")).projectionExpression("m.x, #m.z.deep, missing.path")
+        var nested = client.getItem(b -> b.tableName("Tab").key(k("p", "3")).projectionExpression("m.x, #m.z.deep, missing.path")
                 .expressionAttributeNames(Map.of("#m", "m")))
                 .item();
         assertThat(nested).containsOnlyKeys("m");
@@ -197,7 +197,7 @@ class DynamoDbEmulatorOperationsTest {
     @Test
     void setValuesComeFromTheItemBeforeTheUpdate() {
         put(item("p", "1", "a", "A", "b", "B"));
-        client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET a = b, b = a"));
+        client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET a = b, b = a"));
         assertThat(get("p", "1")).containsEntry("a", s("B")).containsEntry("b", s("A"));
     }
 
@@ -220,12 +220,12 @@ class DynamoDbEmulatorOperationsTest {
                 "#c = :new", "#c > :new", "m.inner = :x", "nope = :x");
         Map<String, String> names = Map.of("#s", "status", "#c", "count", "#n", "name", "#l", "list");
         for (String condition : hold) {
-            client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET touched = :a")
+            client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET touched = :a")
                     .conditionExpression(condition).expressionAttributeNames(used(names, condition))
                     .expressionAttributeValues(used(values, condition + " :a")));
         }
         for (String condition : fail) {
-            assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET touched = :a")
+            assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET touched = :a")
                     .conditionExpression(condition).expressionAttributeNames(used(names, condition))
                     .expressionAttributeValues(used(values, condition + " :a"))))
                     .as(condition).isInstanceOf(ConditionalCheckFailedException.class);
@@ -246,12 +246,12 @@ class DynamoDbEmulatorOperationsTest {
     @Test
     void aFailedConditionCanReturnTheItem() {
         put(item("p", "1", "status", "NEW"));
-        assertThatThrownBy(() -> client.putItem(b -> b.tableName("T").item(item("p", "1"))
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("Tab").item(item("p", "1"))
                 .conditionExpression("attribute_not_exists(pk)")
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)))
                 .isInstanceOfSatisfying(ConditionalCheckFailedException.class,
                         e -> assertThat(e.item()).containsEntry("status", s("NEW")));
-        assertThatThrownBy(() -> client.deleteItem(b -> b.tableName("T").key(k("p", "2"))
+        assertThatThrownBy(() -> client.deleteItem(b -> b.tableName("Tab").key(k("p", "2"))
                 .conditionExpression("attribute_exists(pk)"))).isInstanceOf(ConditionalCheckFailedException.class);
         assertThat(get("p", "1")).containsEntry("status", s("NEW"));
     }
@@ -260,7 +260,7 @@ class DynamoDbEmulatorOperationsTest {
     void updateExpressions() {
         put(item("p", "1", "n", n("10"), "list", AttributeValue.fromL(List.of(s("a"))), "tags", AttributeValue.fromSs(List.of("a", "b")),
                 "nums", AttributeValue.fromNs(List.of("1", "2")), "drop", AttributeValue.fromNs(List.of("1", "2")), "m", AttributeValue.fromM(Map.of("x", n("1"))), "gone", "bye"));
-        client.updateItem(b -> b.tableName("T").key(k("p", "1"))
+        client.updateItem(b -> b.tableName("Tab").key(k("p", "1"))
                 .updateExpression("SET n = n + :five, down = :hundred - :one, list = list_append(list, :more),"
                         + " front = list_append(:more, list), fresh = if_not_exists(fresh, :zero), n2 = if_not_exists(n, :zero),"
                         + " m.y = :one, m.x = m.x + :one REMOVE gone, nope ADD tags :cd, counter :one, nums :three"
@@ -286,12 +286,12 @@ class DynamoDbEmulatorOperationsTest {
         assertThat(item.get("drop").ns()).containsExactly("2");
 
         // deleting every member removes the set; a decimal keeps its value
-        client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("DELETE tags :all SET n = n - :half")
+        client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("DELETE tags :all SET n = n - :half")
                 .expressionAttributeValues(Map.of(":all", AttributeValue.fromSs(List.of("a", "b", "c", "d")), ":half", n("0.5"))));
         assertThat(get("p", "1")).doesNotContainKey("tags").containsEntry("n", n("14.5"));
 
         // an update of a missing item creates it
-        client.updateItem(b -> b.tableName("T").key(k("p", "2")).updateExpression("ADD hits :one")
+        client.updateItem(b -> b.tableName("Tab").key(k("p", "2")).updateExpression("ADD hits :one")
                 .expressionAttributeValues(Map.of(":one", n("1"))));
         assertThat(get("p", "2")).containsOnlyKeys("pk", "sk", "hits");
     }
@@ -299,24 +299,24 @@ class DynamoDbEmulatorOperationsTest {
     @Test
     void refusesBadUpdates() {
         put(item("p", "1", "s", "text"));
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET pk = :v")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET pk = :v")
                 .expressionAttributeValues(Map.of(":v", s("x"))))).isInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("part of the key");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("ADD s :one")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("ADD s :one")
                 .expressionAttributeValues(Map.of(":one", n("1"))))).hasMessageContaining("incorrect data type");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET a = s + :one")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET a = s + :one")
                 .expressionAttributeValues(Map.of(":one", n("1"))))).hasMessageContaining("incorrect data type");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET a = :undefined")))
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET a = :undefined")))
                 .hasMessageContaining(":undefined");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET a = #undefined")))
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET a = #undefined")))
                 .hasMessageContaining("#undefined");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET a = :v REMOVE a")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET a = :v REMOVE a")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("overlap");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("SET m = :v, m.x = :v")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("SET m = :v, m.x = :v")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("overlap");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("DELETE s :v")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("DELETE s :v")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("incorrect data type");
-        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("T").key(k("p", "1")).updateExpression("MULTIPLY a :v")
+        assertThatThrownBy(() -> client.updateItem(b -> b.tableName("Tab").key(k("p", "1")).updateExpression("MULTIPLY a :v")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("MULTIPLY");
         assertThat(get("p", "1")).containsOnlyKeys("pk", "sk", "s");
     }
@@ -328,11 +328,11 @@ class DynamoDbEmulatorOperationsTest {
         assertThatThrownBy(() -> put(Map.of("pk", s("p"), "sk", s("1")))).isInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("Type mismatch for key sk");
         assertThatThrownBy(() -> put(Map.of("pk", s("p"), "sk", n("not a number")))).hasMessageContaining("not a number");
-        assertThatThrownBy(() -> client.getItem(b -> b.tableName("T").key(Map.of("pk", s("p"))))).hasMessageContaining("Missing the key sk");
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("Tab").key(Map.of("pk", s("p"))))).hasMessageContaining("Missing the key sk");
         assertThatThrownBy(() -> put(item("p", "1", "status", n("1")))).hasMessageContaining("Type mismatch for Index Key status");
         assertThatThrownBy(() -> put(item("p", "1", "owner", ""))).hasMessageContaining("IndexName: ByOwner");
         assertThatThrownBy(() -> put(item("p", "1", "big", "x".repeat(401 * 1024)))).hasMessageContaining("Item size has exceeded");
-        assertThat(client.scan(b -> b.tableName("T")).count()).isZero();
+        assertThat(client.scan(b -> b.tableName("Tab")).count()).isZero();
         put(item("p", "1", "big", "x".repeat(300 * 1024)));
     }
 
@@ -340,9 +340,9 @@ class DynamoDbEmulatorOperationsTest {
     void refusesUnsupportedOperationsAndSyntaxByName() {
         assertThatThrownBy(() -> client.describeLimits()).isInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("operation DescribeLimits is not supported by the local emulator");
-        assertThatThrownBy(() -> client.scan(b -> b.tableName("T").filterExpression("attribute_size(x) > :v")
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("Tab").filterExpression("attribute_size(x) > :v")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("does not support");
-        assertThatThrownBy(() -> client.scan(b -> b.tableName("T").filterExpression("a = :v OR")
+        assertThatThrownBy(() -> client.scan(b -> b.tableName("Tab").filterExpression("a = :v OR")
                 .expressionAttributeValues(Map.of(":v", n("1"))))).hasMessageContaining("does not support");
         assertThatThrownBy(() -> query("pk = :p OR sk = :s", Map.of(":p", s("p"), ":s", n("1")), b -> { }))
                 .hasMessageContaining("OR");
@@ -357,8 +357,29 @@ class DynamoDbEmulatorOperationsTest {
                 .hasMessageContaining("Condition parameter type does not match schema type");
         assertThatThrownBy(() -> query("pk = :p AND sk BETWEEN :b AND :a", Map.of(":p", s("p"), ":a", n("1"), ":b", n("2")), b -> { }))
                 .hasMessageContaining("BETWEEN");
-        assertThatThrownBy(() -> client.getItem(b -> b.tableName("T").key(k("p", "1")).projectionExpression("l[0]")))
+        assertThatThrownBy(() -> client.getItem(b -> b.tableName("Tab").key(k("p", "1")).projectionExpression("l[0]")))
                 .hasMessageContaining("not supported by the local emulator");
+    }
+
+    @Test
+    void refusesWhatTheServiceRefusesBeforeItCostsADeploy() {
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("Tab").item(item("p", "1")).conditionExpression("attribute_not_exists(pk)")
+                .expressionAttributeValues(Map.of(":unused", s("x"))))).isInstanceOf(DynamoDbException.class)
+                .hasMessageContaining("unused in expressions: keys: {:unused}");
+        assertThatThrownBy(() -> query("pk = :p", Map.of(":p", s("p")), b -> b.expressionAttributeNames(Map.of("#x", "x"))))
+                .hasMessageContaining("ExpressionAttributeNames unused in expressions: keys: {#x}");
+        assertThatThrownBy(() -> query("pk = :p", Map.of(":p", s("p")), b -> b.limit(0))).hasMessageContaining("limit");
+        assertThatThrownBy(() -> client.query(b -> b.tableName("Tab").indexName("ByOwner").keyConditionExpression("#o = :a")
+                .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":a", s("ann"))).consistentRead(true)))
+                .hasMessageContaining("Consistent reads are not supported on global secondary indexes");
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("Xx1").attributeDefinitions(attr("id", ScalarAttributeType.S))
+                .keySchema(key("other", KeyType.HASH)))).hasMessageContaining("not defined in AttributeDefinitions");
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("Xx2")
+                .attributeDefinitions(attr("id", ScalarAttributeType.S), attr("spare", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)))).hasMessageContaining("does not exactly match");
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("no spaces").attributeDefinitions(attr("id", ScalarAttributeType.S))
+                .keySchema(key("id", KeyType.HASH)))).hasMessageContaining("TableName");
+        assertThat(client.listTables().tableNames()).containsExactly("Tab");
     }
 
     // ---------- queries ----------
@@ -386,26 +407,26 @@ class DynamoDbEmulatorOperationsTest {
 
     @Test
     void ordersStringAndBinaryKeysByBytes() {
-        client.createTable(b -> b.tableName("S").attributeDefinitions(attr("h", ScalarAttributeType.S), attr("r", ScalarAttributeType.S))
+        client.createTable(b -> b.tableName("Str").attributeDefinitions(attr("h", ScalarAttributeType.S), attr("r", ScalarAttributeType.S))
                 .keySchema(key("h", KeyType.HASH), key("r", KeyType.RANGE)));
-        client.createTable(b -> b.tableName("B").attributeDefinitions(attr("h", ScalarAttributeType.S), attr("r", ScalarAttributeType.B))
+        client.createTable(b -> b.tableName("Bin").attributeDefinitions(attr("h", ScalarAttributeType.S), attr("r", ScalarAttributeType.B))
                 .keySchema(key("h", KeyType.HASH), key("r", KeyType.RANGE)));
         // UTF-8 byte order differs from Java's UTF-16 order for U+FF21 and U+1F600
         List<String> strings = List.of("\uD83D\uDE00", "\uFF21", "a", "Z", "ab", "é", "a\u0000");
         for (String r : strings) {
-            client.putItem(b -> b.tableName("S").item(Map.of("h", s("h"), "r", s(r))));
+            client.putItem(b -> b.tableName("Str").item(Map.of("h", s("h"), "r", s(r))));
         }
         for (int x : new int[] {0x80, 0x7f, 0xff, 0x00}) {
-            client.putItem(b -> b.tableName("B").item(Map.of("h", s("h"), "r", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) x})))));
+            client.putItem(b -> b.tableName("Bin").item(Map.of("h", s("h"), "r", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) x})))));
         }
-        assertThat(client.query(b -> b.tableName("S").keyConditionExpression("h = :h").expressionAttributeValues(Map.of(":h", s("h"))))
+        assertThat(client.query(b -> b.tableName("Str").keyConditionExpression("h = :h").expressionAttributeValues(Map.of(":h", s("h"))))
                 .items()).extracting(i -> i.get("r").s()).containsExactly("Z", "a", "a\u0000", "ab", "é", "\uFF21", "\uD83D\uDE00");
-        assertThat(client.query(b -> b.tableName("S").keyConditionExpression("h = :h AND begins_with(r, :a)")
+        assertThat(client.query(b -> b.tableName("Str").keyConditionExpression("h = :h AND begins_with(r, :a)")
                 .expressionAttributeValues(Map.of(":h", s("h"), ":a", s("a")))).items()).extracting(i -> i.get("r").s())
                 .containsExactly("a", "a\u0000", "ab");
-        assertThat(client.query(b -> b.tableName("B").keyConditionExpression("h = :h").expressionAttributeValues(Map.of(":h", s("h"))))
+        assertThat(client.query(b -> b.tableName("Bin").keyConditionExpression("h = :h").expressionAttributeValues(Map.of(":h", s("h"))))
                 .items()).extracting(i -> i.get("r").b().asByteArray()[0] & 0xff).containsExactly(0x00, 0x7f, 0x80, 0xff);
-        assertThat(client.query(b -> b.tableName("B").keyConditionExpression("h = :h AND begins_with(r, :p)")
+        assertThat(client.query(b -> b.tableName("Bin").keyConditionExpression("h = :h AND begins_with(r, :p)")
                 .expressionAttributeValues(Map.of(":h", s("h"), ":p", AttributeValue.fromB(SdkBytes.fromByteArray(new byte[] {(byte) 0x80})))))
                 .count()).isEqualTo(1);
     }
@@ -459,7 +480,7 @@ class DynamoDbEmulatorOperationsTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            QueryResponse page = client.query(b -> b.tableName("T").indexName("ByStatus").keyConditionExpression("#s = :o")
+            QueryResponse page = client.query(b -> b.tableName("Tab").indexName("ByStatus").keyConditionExpression("#s = :o")
                     .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":o", s("OPEN")))
                     .limit(5).exclusiveStartKey(from));
             page.items().forEach(i -> seen.add(i.get("pk").s() + "/" + i.get("sk").n()));
@@ -471,31 +492,31 @@ class DynamoDbEmulatorOperationsTest {
         } while (start != null);
         assertThat(seen).hasSize(12).doesNotHaveDuplicates();
 
-        assertThat(client.query(b -> b.tableName("T").indexName("ByStatus")
+        assertThat(client.query(b -> b.tableName("Tab").indexName("ByStatus")
                 .keyConditionExpression("#s = :o AND begins_with(#a, :t)").expressionAttributeNames(Map.of("#s", "status", "#a", "at"))
                 .expressionAttributeValues(Map.of(":o", s("OPEN"), ":t", s("t1")))).items())
                 .extracting(i -> i.get("at").s()).containsExactly("t10", "t11");
 
         // moving an item between index keys, and out of the index
-        client.updateItem(b -> b.tableName("T").key(k("p0", "0")).updateExpression("SET #s = :c")
+        client.updateItem(b -> b.tableName("Tab").key(k("p0", "0")).updateExpression("SET #s = :c")
                 .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":c", s("CLOSED"))));
-        client.updateItem(b -> b.tableName("T").key(k("p1", "1")).updateExpression("REMOVE #s")
+        client.updateItem(b -> b.tableName("Tab").key(k("p1", "1")).updateExpression("REMOVE #s")
                 .expressionAttributeNames(Map.of("#s", "status")));
-        client.deleteItem(b -> b.tableName("T").key(k("p2", "2")));
-        assertThat(client.query(b -> b.tableName("T").indexName("ByStatus").keyConditionExpression("#s = :o")
+        client.deleteItem(b -> b.tableName("Tab").key(k("p2", "2")));
+        assertThat(client.query(b -> b.tableName("Tab").indexName("ByStatus").keyConditionExpression("#s = :o")
                 .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":o", s("OPEN")))).count())
                 .isEqualTo(9);
-        assertThat(client.query(b -> b.tableName("T").indexName("ByStatus").keyConditionExpression("#s = :c")
+        assertThat(client.query(b -> b.tableName("Tab").indexName("ByStatus").keyConditionExpression("#s = :c")
                 .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(Map.of(":c", s("CLOSED")))).items())
                 .extracting(i -> i.get("pk").s()).containsExactly("p0");
 
         put(item("x", "1", "owner", "ann", "name", "X", "secret", "s"));
         put(item("x", "2", "owner", "ann"));
-        QueryResponse byOwner = client.query(b -> b.tableName("T").indexName("ByOwner").keyConditionExpression("#o = :a")
+        QueryResponse byOwner = client.query(b -> b.tableName("Tab").indexName("ByOwner").keyConditionExpression("#o = :a")
                 .expressionAttributeNames(Map.of("#o", "owner")).expressionAttributeValues(Map.of(":a", s("ann"))));
         assertThat(byOwner.items()).hasSize(2);
         assertThat(byOwner.items()).anySatisfy(i -> assertThat(i).containsOnlyKeys("pk", "sk", "owner", "name"));
-        assertThatThrownBy(() -> client.query(b -> b.tableName("T").indexName("Nope").keyConditionExpression("pk = :p")
+        assertThatThrownBy(() -> client.query(b -> b.tableName("Tab").indexName("Nope").keyConditionExpression("pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("p"))))).hasMessageContaining("index");
     }
 
@@ -511,7 +532,7 @@ class DynamoDbEmulatorOperationsTest {
         Map<String, AttributeValue> start = null;
         do {
             Map<String, AttributeValue> from = start;
-            ScanResponse page = client.scan(b -> b.tableName("T").limit(4).exclusiveStartKey(from).filterExpression("odd = :t")
+            ScanResponse page = client.scan(b -> b.tableName("Tab").limit(4).exclusiveStartKey(from).filterExpression("odd = :t")
                     .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
             assertThat(page.scannedCount()).isLessThanOrEqualTo(4);
             matched += page.count();
@@ -520,7 +541,7 @@ class DynamoDbEmulatorOperationsTest {
         } while (start != null);
         assertThat(matched).isEqualTo(14);
         assertThat(seen).hasSize(14).doesNotHaveDuplicates();
-        assertThat(client.scan(b -> b.tableName("T").select(Select.COUNT)).count()).isEqualTo(35);
+        assertThat(client.scan(b -> b.tableName("Tab").select(Select.COUNT)).count()).isEqualTo(35);
     }
 
     // ---------- batches and transactions ----------
@@ -531,20 +552,20 @@ class DynamoDbEmulatorOperationsTest {
         for (int i = 0; i < 26; i++) {
             writes.add(WriteRequest.builder().putRequest(PutRequest.builder().item(item("b", Integer.toString(i))).build()).build());
         }
-        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("T", writes)))).isInstanceOf(DynamoDbException.class)
+        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Tab", writes)))).isInstanceOf(DynamoDbException.class)
                 .hasMessageContaining("25");
         List<WriteRequest> duplicate = List.of(writes.get(0), writes.get(1), writes.get(0));
-        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("T", duplicate)))).hasMessageContaining("duplicates");
+        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Tab", duplicate)))).hasMessageContaining("duplicates");
         List<WriteRequest> oneBad = List.of(writes.get(0), WriteRequest.builder().putRequest(PutRequest.builder()
                 .item(Map.of("pk", s("b"))).build()).build());
-        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("T", oneBad)))).hasMessageContaining("Missing the key");
-        assertThat(client.scan(b -> b.tableName("T")).count()).isZero();
+        assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Tab", oneBad)))).hasMessageContaining("Missing the key");
+        assertThat(client.scan(b -> b.tableName("Tab")).count()).isZero();
 
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (int i = 0; i < 101; i++) {
             keys.add(k("b", Integer.toString(i)));
         }
-        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("T", KeysAndAttributes.builder().keys(keys).build()))))
+        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("Tab", KeysAndAttributes.builder().keys(keys).build()))))
                 .hasMessageContaining("Too many items");
         assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Nope", List.of(writes.get(0))))))
                 .isInstanceOf(ResourceNotFoundException.class);
@@ -555,20 +576,20 @@ class DynamoDbEmulatorOperationsTest {
         put(item("t", "1", "balance", n("10")));
         put(item("t", "3", "locked", AttributeValue.fromBool(false)));
         client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().put(Put.builder().tableName("T").item(item("t", "2", "balance", n("0")))
+                TransactWriteItem.builder().put(Put.builder().tableName("Tab").item(item("t", "2", "balance", n("0")))
                         .conditionExpression("attribute_not_exists(pk)").build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName("T").key(k("t", "1"))
+                TransactWriteItem.builder().update(Update.builder().tableName("Tab").key(k("t", "1"))
                         .updateExpression("SET balance = balance - :five").conditionExpression("balance >= :five")
                         .expressionAttributeValues(Map.of(":five", n("5"))).build()).build(),
-                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("T").key(k("t", "3"))
+                TransactWriteItem.builder().conditionCheck(ConditionCheck.builder().tableName("Tab").key(k("t", "3"))
                         .conditionExpression("locked = :f").expressionAttributeValues(Map.of(":f", AttributeValue.fromBool(false))).build())
                         .build()));
         assertThat(get("t", "1")).containsEntry("balance", n("5"));
         assertThat(get("t", "2")).containsEntry("balance", n("0"));
 
         assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName("T").key(k("t", "2")).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName("T").key(k("t", "1"))
+                TransactWriteItem.builder().delete(Delete.builder().tableName("Tab").key(k("t", "2")).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName("Tab").key(k("t", "1"))
                         .updateExpression("SET balance = balance - :six").conditionExpression("balance >= :six")
                         .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
                         .expressionAttributeValues(Map.of(":six", n("6"))).build()).build())))
@@ -581,13 +602,13 @@ class DynamoDbEmulatorOperationsTest {
         assertThat(get("t", "1")).containsEntry("balance", n("5"));
 
         assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName("T").key(k("t", "2")).build()).build(),
-                TransactWriteItem.builder().put(Put.builder().tableName("T").item(item("t", "2")).build()).build())))
+                TransactWriteItem.builder().delete(Delete.builder().tableName("Tab").key(k("t", "2")).build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName("Tab").item(item("t", "2")).build()).build())))
                 .isInstanceOf(DynamoDbException.class).hasMessageContaining("multiple operations on one item");
         // an update that is invalid for the stored item changes nothing either
         assertThatThrownBy(() -> client.transactWriteItems(b -> b.transactItems(
-                TransactWriteItem.builder().delete(Delete.builder().tableName("T").key(k("t", "2")).build()).build(),
-                TransactWriteItem.builder().update(Update.builder().tableName("T").key(k("t", "3"))
+                TransactWriteItem.builder().delete(Delete.builder().tableName("Tab").key(k("t", "2")).build()).build(),
+                TransactWriteItem.builder().update(Update.builder().tableName("Tab").key(k("t", "3"))
                         .updateExpression("SET x = locked + :one").expressionAttributeValues(Map.of(":one", n("1"))).build()).build())))
                 .isInstanceOf(DynamoDbException.class).hasMessageContaining("incorrect data type");
         assertThat(get("t", "2")).isNotNull();
