@@ -15,6 +15,26 @@ import java.util.concurrent.locks.Lock;
 /**
  * The DynamoDB operations the project uses, on tables in memory, requests and responses in
  * the service's JSON. Anything else is refused by name.
+ *
+ * <p>Operations: CreateTable (HASH and optional RANGE key, global secondary indexes with
+ * KEYS_ONLY, ALL or INCLUDE projections; billing settings ignored; tables are ACTIVE at once),
+ * DescribeTable, ListTables, DeleteTable, UpdateTimeToLive and DescribeTimeToLive (stored, no
+ * expiry), PutItem, GetItem, UpdateItem, DeleteItem (ConditionExpression, ReturnValues,
+ * ReturnValuesOnConditionCheckFailure), Query (table or index; key conditions {@code =, <, <=,
+ * >, >=, BETWEEN, begins_with} on the sort key; ScanIndexForward, Limit, ExclusiveStartKey,
+ * FilterExpression, ProjectionExpression, Select COUNT), Scan (Limit, ExclusiveStartKey,
+ * FilterExpression, ProjectionExpression; no segments), BatchGetItem (up to 100 keys),
+ * BatchWriteItem (up to 25 puts and deletes, checked whole before any is written; nothing is
+ * ever left unprocessed) and TransactWriteItems (Put, Update, Delete, ConditionCheck; all or
+ * nothing, TransactionCanceledException with a reason per action).
+ *
+ * <p>Refused with a ValidationException naming what is unsupported: other operations, the
+ * legacy parameters (Expected, AttributeUpdates, KeyConditions, QueryFilter, ScanFilter,
+ * AttributesToGet, ConditionalOperator), local secondary indexes, parallel scans, scans of an
+ * index, list elements in a ProjectionExpression, and any expression syntax {@link Expressions}
+ * does not know. Like the service, it also refuses unused expression names and values,
+ * updates of key attributes, overlapping update paths, key and index key values of the wrong
+ * type or empty, and items over 400 KB.
  */
 final class Engine {
 
@@ -373,7 +393,7 @@ final class Engine {
                 throw DynamoDbException.validation("unknown TransactItems action " + kind);
             }
             Write write = prepare(kind, part.get(kind));
-            if (!items.add(write.table().name + "\u0000" + write.key())) {
+            if (!items.add(write.table().name + "\u0000" + write.table().identity(write.key()))) {
                 throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
             }
             writes.add(write);
@@ -682,9 +702,17 @@ final class Engine {
             Lock lock = table.lock.readLock();
             lock.lock();
             try {
+                Set<String> seen = new java.util.HashSet<>();
                 for (JsonNode key : entry.getValue().path("Keys")) {
                     keys++;
-                    ObjectNode item = table.get(table.keyOf(key));
+                    if (keys > 100) {
+                        throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
+                    }
+                    ObjectNode checked = table.keyOf(key);
+                    if (!seen.add(table.identity(checked))) {
+                        throw DynamoDbException.validation("Provided list of item keys contains duplicates");
+                    }
+                    ObjectNode item = table.get(checked);
                     if (item != null) {
                         found.add(project(item, paths));
                     }
@@ -692,9 +720,6 @@ final class Engine {
             } finally {
                 lock.unlock();
             }
-        }
-        if (keys > 100) {
-            throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
         }
         ObjectNode response = Values.JSON.objectNode();
         response.set("Responses", responses);
@@ -717,7 +742,7 @@ final class Engine {
             Map.Entry<String, JsonNode> entry = it.next();
             Table table = table(entry.getKey());
             tablesOf.add(table);
-            Set<ObjectNode> seen = new java.util.HashSet<>();
+            Set<String> seen = new java.util.HashSet<>();
             for (JsonNode write : entry.getValue()) {
                 JsonNode key;
                 if (write.has("PutRequest")) {
@@ -729,7 +754,7 @@ final class Engine {
                 } else {
                     throw DynamoDbException.validation("a write request needs PutRequest or DeleteRequest");
                 }
-                if (!seen.add(table.keyOf(key))) {
+                if (!seen.add(table.identity(key))) {
                     throw DynamoDbException.validation("Provided list of item keys contains duplicates");
                 }
             }

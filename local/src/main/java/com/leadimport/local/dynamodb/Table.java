@@ -141,6 +141,12 @@ final class Table {
         throw DynamoDbException.validation("attribute " + attribute + " has no AttributeDefinition");
     }
 
+    /** An item's key as one string, equal for equal keys (numbers by value): for duplicate checks. */
+    String identity(JsonNode item) {
+        String hash = partitionOf(keyValue(item, hashKey));
+        return rangeKey == null ? hash : hash + '\u0000' + partitionOf(keyValue(item, rangeKey));
+    }
+
     /** A hash key value as a map key: numbers by value (1 and 1.0 are one partition). */
     static String partitionOf(JsonNode value) {
         String type = Values.type(value);

@@ -143,7 +143,7 @@ final class Values {
         int size = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> e = it.next();
-            size += e.getKey().length() + valueSize(e.getValue());
+            size += utf8Length(e.getKey()) + valueSize(e.getValue());
         }
         return size;
     }
@@ -162,11 +162,37 @@ final class Values {
             }
             case "SS", "NS", "BS" -> {
                 for (JsonNode member : content) {
-                    size += member.asText().length();
+                    size += scalarSize(type.substring(0, 1), member.asText());
                 }
             }
-            default -> size += content.asText().length();
+            default -> size += scalarSize(type, content.asText());
         }
         return size;
+    }
+
+    private static int scalarSize(String type, String text) {
+        return switch (type) {
+            case "S" -> utf8Length(text);
+            case "B" -> text.length() * 3 / 4;
+            default -> text.length();
+        };
+    }
+
+    static int utf8Length(String text) {
+        int bytes = 0;
+        for (int k = 0; k < text.length(); k++) {
+            char c = text.charAt(k);
+            if (c < 0x80) {
+                bytes++;
+            } else if (c < 0x800) {
+                bytes += 2;
+            } else if (Character.isHighSurrogate(c)) {
+                bytes += 4;
+                k++;
+            } else {
+                bytes += 3;
+            }
+        }
+        return bytes;
     }
 }

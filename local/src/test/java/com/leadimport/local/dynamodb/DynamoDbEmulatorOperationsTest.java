@@ -332,6 +332,8 @@ class DynamoDbEmulatorOperationsTest {
         assertThatThrownBy(() -> put(item("p", "1", "status", n("1")))).hasMessageContaining("Type mismatch for Index Key status");
         assertThatThrownBy(() -> put(item("p", "1", "owner", ""))).hasMessageContaining("IndexName: ByOwner");
         assertThatThrownBy(() -> put(item("p", "1", "big", "x".repeat(401 * 1024)))).hasMessageContaining("Item size has exceeded");
+        // sizes count UTF-8 bytes: 140k three-byte characters are 420 KB
+        assertThatThrownBy(() -> put(item("p", "1", "big", "\u20ac".repeat(140 * 1024)))).hasMessageContaining("Item size has exceeded");
         assertThat(client.scan(b -> b.tableName("Tab")).count()).isZero();
         put(item("p", "1", "big", "x".repeat(300 * 1024)));
     }
@@ -567,6 +569,8 @@ class DynamoDbEmulatorOperationsTest {
         }
         assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("Tab", KeysAndAttributes.builder().keys(keys).build()))))
                 .hasMessageContaining("Too many items");
+        assertThatThrownBy(() -> client.batchGetItem(b -> b.requestItems(Map.of("Tab", KeysAndAttributes.builder()
+                .keys(k("b", "1"), k("b", "1.0")).build())))).hasMessageContaining("duplicates");
         assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Nope", List.of(writes.get(0))))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
