@@ -32,11 +32,15 @@ final class Table {
     /** Partitions by {@link #partitionOf} (a sorted map, so a Scan can resume from a key without a full pass). */
     private final TreeMap<String, TreeMap<JsonNode, ObjectNode>> partitions = new TreeMap<>();
     private long itemCount;
+    private final Map<String, String> declaredTypes = new HashMap<>();
     /** Bumped on every change (under the write lock); the snapshot writer compares it with what it saved. */
     volatile long version;
 
     Table(ObjectNode definition) {
         this.definition = definition;
+        for (JsonNode definitionOf : definition.path("AttributeDefinitions")) {
+            declaredTypes.put(definitionOf.path("AttributeName").asText(), definitionOf.path("AttributeType").asText());
+        }
         this.name = definition.path("TableName").asText();
         String[] keys = keySchema(definition.path("KeySchema"));
         this.hashKey = keys[0];
@@ -133,10 +137,9 @@ final class Table {
     }
 
     String declaredType(String attribute) {
-        for (JsonNode definitionOf : definition.path("AttributeDefinitions")) {
-            if (definitionOf.path("AttributeName").asText().equals(attribute)) {
-                return definitionOf.path("AttributeType").asText();
-            }
+        String type = declaredTypes.get(attribute);
+        if (type != null) {
+            return type;
         }
         throw DynamoDbException.validation("attribute " + attribute + " has no AttributeDefinition");
     }
