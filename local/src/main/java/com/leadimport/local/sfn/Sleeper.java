@@ -1,10 +1,10 @@
 package com.leadimport.local.sfn;
 
-/** Waits between retries; tests record the delays instead of waiting them. */
+/** Waits between retries and in Wait states; tests record (or scale) the delays instead of waiting them. */
 @FunctionalInterface
 public interface Sleeper {
 
-    Sleeper REAL = millis -> Thread.sleep(millis);
+    Sleeper REAL = Thread::sleep;
 
     void sleep(long millis) throws InterruptedException;
 }

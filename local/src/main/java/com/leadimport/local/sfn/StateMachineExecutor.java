@@ -1,105 +1,201 @@
 package com.leadimport.local.sfn;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Iterator;
-import java.util.List;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.DoubleSupplier;
+import java.util.function.Supplier;
 
 /**
- * Runs a {@link StateMachine} the way Step Functions does, in this JVM: input and output
- * processing (InputPath, Parameters, ResultSelector, ResultPath, OutputPath), Task states
- * calling Lambda handlers through a {@link TaskInvoker}, Choice, Pass, Succeed, Fail, Map
- * (inline, or distributed with an S3 JSON ItemReader) with real parallelism, Retry with
- * backoff and jitter, and Catch. Executions are named; starting a name again returns the
- * execution that already ran, as StartExecution does for the same name and input.
+ * Runs a {@link StateMachine} the way Step Functions does, in this JVM.
+ * <ul>
+ * <li>Input and output processing in the spec's order: InputPath, Parameters, the state's
+ *     work, ResultSelector, ResultPath (applied to the state's raw input; null keeps it),
+ *     OutputPath; {@code "key.$"} fields, intrinsic functions and the context object {@code $$}
+ *     ({@code Execution.Id/Name/Input/StartTime}, {@code StateMachine.Id/Name},
+ *     {@code State.Name/EnteredTime/RetryCount}, {@code Map.Item.Index/Value} in ItemSelector).</li>
+ * <li>Task (Lambda through a {@link TaskInvoker}, see {@link TaskCall}), Pass, Choice, Wait
+ *     (through the {@link Sleeper}), Succeed, Fail, Parallel and Map ({@link MapRun}) with real
+ *     parallelism on this executor's threads.</li>
+ * <li>Retry: the first retrier whose ErrorEquals matches applies; each retrier counts its own
+ *     attempts (MaxAttempts default 3); the delay is IntervalSeconds (default 1) times
+ *     BackoffRate (default 2.0) to the power of the retries so far, capped by MaxDelaySeconds,
+ *     and with JitterStrategy FULL a random fraction of that. Catch: the first matching catcher
+ *     places {@code {"Error", "Cause"}} at its ResultPath (default $) in the state's raw input
+ *     and goes to Next. States.ALL matches every error but the terminal States.Runtime and
+ *     States.DataLimitExceeded; States.TaskFailed every such error but States.Timeout.</li>
+ * <li>Executions are named: starting a name again with the same input returns the execution
+ *     that ran (waiting for it if it still runs), as StartExecution does; with another input it
+ *     is an {@link ExecutionAlreadyExistsException}.</li>
+ * </ul>
  */
 public final class StateMachineExecutor {
 
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
-    private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final String ARN_PREFIX = "arn:aws:states:local:000000000000:";
 
-    private final StateMachine machine;
     private final String machineName;
+    private final StateMachine machine;
     private final TaskInvoker tasks;
     private final ObjectReader objects;
     private final int threads;
     private final Sleeper sleeper;
     private final DoubleSupplier random;
-    private final Map<String, java.util.concurrent.CompletableFuture<Execution>> executions = new ConcurrentHashMap<>();
+    private final Supplier<UUID> uuids;
+    private final Clock clock;
+    private final ExecutorService workers;
+    private final Map<String, CompletableFuture<Execution>> executions = new ConcurrentHashMap<>();
 
     /**
-     * @param threads the most Map items in flight at once on this machine (MaxConcurrency
-     *                in the definition may lower it further)
+     * @param threads the most Map items (or Parallel branches) of one state in flight at once
+     *                on this machine; a Map's MaxConcurrency may lower it further
+     * @param random  for FULL jitter: a value in [0, 1)
      */
     public StateMachineExecutor(String machineName, StateMachine machine, TaskInvoker tasks, ObjectReader objects,
                                 int threads, Sleeper sleeper, DoubleSupplier random) {
-        this.machineName = machineName;
-        this.machine = machine;
-        this.tasks = tasks;
-        this.objects = objects;
-        this.threads = threads;
-        this.sleeper = sleeper;
-        this.random = random;
+        this(builder(machineName, machine).tasks(tasks).objects(objects).threads(threads).sleeper(sleeper).random(random));
     }
 
-    /** Runs the execution to its end; a name that already ran returns that execution. */
+    private StateMachineExecutor(Builder builder) {
+        this.machineName = builder.machineName;
+        this.machine = builder.machine;
+        this.tasks = Objects.requireNonNull(builder.tasks, "tasks");
+        this.objects = builder.objects;
+        this.threads = builder.threads;
+        this.sleeper = builder.sleeper;
+        this.random = builder.random;
+        this.uuids = builder.uuids;
+        this.clock = builder.clock;
+        this.workers = Executors.newCachedThreadPool(daemonThreads(machineName));
+    }
+
+    public static Builder builder(String machineName, StateMachine machine) {
+        return new Builder(machineName, machine);
+    }
+
+    /**
+     * Runs the execution to its end (blocking). A name that already ran with the same input
+     * returns that execution; nothing runs again.
+     *
+     * @throws ExecutionAlreadyExistsException when the name ran with another input
+     */
     public Execution run(String name, JsonNode input) {
-        java.util.concurrent.CompletableFuture<Execution> mine = new java.util.concurrent.CompletableFuture<>();
-        java.util.concurrent.CompletableFuture<Execution> existing = executions.putIfAbsent(name, mine);
+        CompletableFuture<Execution> mine = new CompletableFuture<>();
+        CompletableFuture<Execution> existing = executions.putIfAbsent(name, mine);
         if (existing != null) {
-            return existing.join();
+            Execution earlier = existing.join();
+            if (!Objects.equals(earlier.input(), input)) {
+                throw new ExecutionAlreadyExistsException("execution '" + name + "' already exists with another input");
+            }
+            return earlier;
         }
-        mine.complete(execute(name, input));
+        try {
+            mine.complete(execute(name, input));
+        } catch (RuntimeException | Error e) {
+            mine.completeExceptionally(e);
+            throw e;
+        }
         return mine.join();
     }
 
+    /** The execution of that name, if it has finished. */
+    public Optional<Execution> find(String name) {
+        CompletableFuture<Execution> execution = executions.get(name);
+        return execution == null || !execution.isDone() || execution.isCompletedExceptionally()
+                ? Optional.empty() : Optional.of(execution.join());
+    }
+
     private Execution execute(String name, JsonNode input) {
-        List<String> events = Collections.synchronizedList(new ArrayList<>());
+        History history = new History();
         ObjectNode context = JSON.objectNode();
         ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", "arn:aws:states:local:000000000000:execution:" + machineName + ":" + name);
+        execution.put("Id", ARN_PREFIX + "execution:" + machineName + ":" + name);
         execution.put("Name", name);
         execution.set("Input", input);
-        context.putObject("StateMachine").put("Name", machineName);
-        events.add("ExecutionStarted " + name);
+        execution.put("StartTime", clock.instant().toString());
+        context.putObject("StateMachine").put("Id", ARN_PREFIX + "stateMachine:" + machineName).put("Name", machineName);
+        history.add("ExecutionStarted " + name);
         try {
-            JsonNode output = runMachine(machine.definition(), input, context, events);
-            events.add("ExecutionSucceeded");
-            return new Execution(name, Execution.Status.SUCCEEDED, output, null, null, List.copyOf(events));
+            JsonNode output = runMachine(machine.definition(), input, new Scope(context, history));
+            history.add("ExecutionSucceeded");
+            return new Execution(name, Execution.Status.SUCCEEDED, input, output, null, null, history.snapshot());
         } catch (StatesError e) {
-            events.add("ExecutionFailed " + e.error());
-            return new Execution(name, Execution.Status.FAILED, null, e.error(), e.cause(), List.copyOf(events));
+            history.add("ExecutionFailed " + e.error());
+            return new Execution(name, Execution.Status.FAILED, input, null, e.error().isEmpty() ? null : e.error(),
+                    e.cause(), history.snapshot());
+        } catch (RuntimeException e) {
+            history.add("ExecutionFailed " + StatesError.RUNTIME);
+            return new Execution(name, Execution.Status.FAILED, input, null, StatesError.RUNTIME,
+                    "the local executor failed: " + e, history.snapshot());
         }
     }
 
-    private JsonNode runMachine(JsonNode machine, JsonNode input, ObjectNode context, List<String> events) {
-        JsonNode states = machine.get("States");
-        String current = machine.get("StartAt").asText();
+    // ---- package-private: used by MapRun and ParallelRun
+
+    ExecutorService workers() {
+        return workers;
+    }
+
+    int threads() {
+        return threads;
+    }
+
+    Supplier<UUID> uuids() {
+        return uuids;
+    }
+
+    ObjectReader objects() {
+        if (objects == null) {
+            throw new StatesError("States.ItemReaderFailed", "no S3 object reader was given to the executor");
+        }
+        return objects;
+    }
+
+    /** The context of a Distributed Map's child execution. */
+    ObjectNode childExecutionContext(ObjectNode parent, String label, JsonNode input) {
+        ObjectNode context = JSON.objectNode();
+        String parentId = parent.path("Execution").path("Id").asText();
+        String name = UUID.nameUUIDFromBytes((parentId + "/" + label).getBytes(java.nio.charset.StandardCharsets.UTF_8))
+                .toString();
+        ObjectNode execution = context.putObject("Execution");
+        execution.put("Id", parentId + "/" + label + ":" + name);
+        execution.put("Name", name);
+        execution.set("Input", input);
+        execution.put("StartTime", clock.instant().toString());
+        context.set("StateMachine", parent.get("StateMachine"));
+        return context;
+    }
+
+    /** Runs a machine (the definition, a Map's ItemProcessor or a Parallel branch) to its end. */
+    JsonNode runMachine(JsonNode definition, JsonNode input, Scope scope) {
+        JsonNode states = definition.get("States");
+        String current = definition.get("StartAt").asText();
         JsonNode data = input;
         while (true) {
             JsonNode state = states.get(current);
-            ObjectNode stateContext = context.deepCopy();
-            stateContext.putObject("State").put("Name", current);
-            events.add("StateEntered " + current);
-            Step step = runState(current, state, data, stateContext, events);
-            events.add("StateExited " + current);
-            data = step.output;
-            if (step.next == null) {
+            scope.history().add("StateEntered " + current);
+            Step step = runState(current, state, data, scope);
+            scope.history().add("StateExited " + current);
+            data = step.output();
+            if (step.next() == null) {
                 return data;
             }
-            current = step.next;
+            current = step.next();
         }
     }
 
@@ -107,39 +203,38 @@ public final class StateMachineExecutor {
     private record Step(JsonNode output, String next) {
     }
 
-    private Step runState(String name, JsonNode state, JsonNode input, ObjectNode context, List<String> events) {
-        String type = state.get("Type").asText();
+    private Step runState(String name, JsonNode state, JsonNode input, Scope scope) {
         String where = "state '" + name + "'";
+        String type = state.get("Type").asText();
+        ObjectNode context = stateContext(scope.context(), name, 0);
         switch (type) {
             case "Succeed" -> {
                 return new Step(output(state, inputOf(state, input, context, where), context, where), null);
             }
-            case "Fail" -> throw new StatesError(state.path("Error").asText("States.Fail"), state.path("Cause").asText(""));
+            case "Fail" -> throw fail(state, input, context, where);
             case "Choice" -> {
                 JsonNode effective = inputOf(state, input, context, where);
-                for (JsonNode rule : state.get("Choices")) {
-                    if (matches(rule, effective, context)) {
-                        return new Step(output(state, effective, context, where), rule.get("Next").asText());
-                    }
-                }
-                if (state.hasNonNull("Default")) {
-                    return new Step(output(state, effective, context, where), state.get("Default").asText());
-                }
-                throw new StatesError("States.NoChoiceMatched", where + ": no choice matched and there is no Default");
+                String next = choose(state, effective, context, where);
+                return new Step(output(state, effective, context, where), next);
+            }
+            case "Wait" -> {
+                JsonNode effective = inputOf(state, input, context, where);
+                waitFor(state, effective, context, scope, name, where);
+                return new Step(output(state, effective, context, where), next(state));
             }
             default -> {
-                String next = state.path("End").asBoolean(false) ? null : state.get("Next").asText();
                 try {
-                    return new Step(withRetry(name, state, input, context, events), next);
+                    return new Step(withRetry(name, state, input, scope), next(state));
                 } catch (StatesError e) {
                     for (JsonNode catcher : state.path("Catch")) {
-                        if (!e.terminal() && errorMatches(catcher.get("ErrorEquals"), e)) {
-                            events.add("Caught " + e.error() + " in " + name);
+                        if (e.matches(catcher.get("ErrorEquals"))) {
+                            String target = catcher.get("Next").asText();
+                            scope.history().add("Caught " + name + " " + e.error() + " -> " + target);
                             ObjectNode error = JSON.objectNode().put("Error", e.error()).put("Cause", e.cause());
                             JsonNode output = catcher.has("ResultPath") && catcher.get("ResultPath").isNull()
                                     ? input
-                                    : JsonPaths.place(input, catcher.path("ResultPath").asText("$"), error, where);
-                            return new Step(output, catcher.get("Next").asText());
+                                    : JsonPaths.place(input, catcher.path("ResultPath").asText("$"), error, where + " Catch");
+                            return new Step(output, target);
                         }
                     }
                     throw e;
@@ -148,16 +243,31 @@ public final class StateMachineExecutor {
         }
     }
 
-    private JsonNode withRetry(String name, JsonNode state, JsonNode input, ObjectNode context, List<String> events) {
-        int[] attempts = new int[state.path("Retry").size()];
+    private static String next(JsonNode state) {
+        return state.has("Next") ? state.get("Next").asText() : null;
+    }
+
+    private ObjectNode stateContext(ObjectNode base, String name, int retryCount) {
+        ObjectNode context = JSON.objectNode();
+        context.setAll(base);
+        context.putObject("State").put("Name", name).put("EnteredTime", clock.instant().toString())
+                .put("RetryCount", retryCount);
+        return context;
+    }
+
+    private JsonNode withRetry(String name, JsonNode state, JsonNode input, Scope scope) {
+        JsonNode retriers = state.path("Retry");
+        int[] attempts = new int[retriers.size()];
+        int retryCount = 0;
         while (true) {
             try {
-                return runOnce(name, state, input, context, events);
+                return attempt(name, state, input, stateContext(scope.context(), name, retryCount), scope);
             } catch (StatesError e) {
+                scope.history().add("StateFailed " + name + " " + e.error());
                 int index = 0;
                 JsonNode retrier = null;
-                for (JsonNode candidate : state.path("Retry")) {
-                    if (!e.terminal() && errorMatches(candidate.get("ErrorEquals"), e)) {
+                for (JsonNode candidate : retriers) {
+                    if (e.matches(candidate.get("ErrorEquals"))) {
                         retrier = candidate;
                         break;
                     }
@@ -166,247 +276,232 @@ public final class StateMachineExecutor {
                 if (retrier == null || attempts[index] >= retrier.path("MaxAttempts").asInt(3)) {
                     throw e;
                 }
+                long delay = retryDelayMillis(retrier, attempts[index]);
                 attempts[index]++;
-                double delay = retrier.path("IntervalSeconds").asDouble(1)
-                        * Math.pow(retrier.path("BackoffRate").asDouble(2.0), attempts[index] - 1);
-                if (retrier.hasNonNull("MaxDelaySeconds")) {
-                    delay = Math.min(delay, retrier.get("MaxDelaySeconds").asDouble());
-                }
-                if ("FULL".equals(retrier.path("JitterStrategy").asText("NONE"))) {
-                    delay = delay * random.getAsDouble();
-                }
-                events.add("Retry " + name + " after " + e.error() + " (attempt " + attempts[index] + ")");
-                try {
-                    sleeper.sleep(Math.round(delay * 1000));
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw new StatesError("States.Runtime", "interrupted while waiting to retry " + name);
-                }
+                retryCount++;
+                scope.history().add("RetryScheduled " + name + " " + e.error() + " attempt=" + attempts[index]
+                        + " delayMillis=" + delay);
+                sleep(delay, "state '" + name + "'");
             }
         }
     }
 
-    private JsonNode runOnce(String name, JsonNode state, JsonNode input, ObjectNode context, List<String> events) {
+    private long retryDelayMillis(JsonNode retrier, int retriesSoFar) {
+        double seconds = retrier.path("IntervalSeconds").asDouble(1)
+                * Math.pow(retrier.path("BackoffRate").asDouble(2.0), retriesSoFar);
+        if (retrier.has("MaxDelaySeconds")) {
+            seconds = Math.min(seconds, retrier.get("MaxDelaySeconds").asDouble());
+        }
+        if ("FULL".equals(retrier.path("JitterStrategy").asText("NONE"))) {
+            seconds *= random.getAsDouble();
+        }
+        return Math.round(seconds * 1000);
+    }
+
+    /** One attempt of a Pass, Task, Map or Parallel state: the whole input and output processing. */
+    private JsonNode attempt(String name, JsonNode state, JsonNode input, ObjectNode context, Scope scope) {
         String where = "state '" + name + "'";
         String type = state.get("Type").asText();
         JsonNode effective = inputOf(state, input, context, where);
+        if (state.has("Parameters") && !type.equals("Map")) {
+            effective = PayloadTemplate.evaluate(state.get("Parameters"), effective, context, uuids, where + " Parameters");
+        }
         JsonNode result = switch (type) {
-            case "Pass" -> state.has("Result") ? state.get("Result")
-                    : state.has("Parameters") ? template(state.get("Parameters"), effective, context, where) : effective;
-            case "Task" -> task(state, effective, context, where);
-            case "Map" -> map(name, state, effective, context, events);
-            default -> throw new StatesError("States.Runtime", where + ": cannot run type " + type);
+            case "Pass" -> state.has("Result") ? state.get("Result") : effective;
+            case "Task" -> {
+                scope.history().add("TaskScheduled " + name);
+                JsonNode out = TaskCall.run(state, effective, tasks, workers, where);
+                scope.history().add("TaskSucceeded " + name);
+                yield out;
+            }
+            case "Map" -> new MapRun(this, name, state, scope).run(effective, context);
+            case "Parallel" -> parallel(name, state, effective, scope);
+            default -> throw new StatesError(StatesError.RUNTIME, where + ": cannot run type " + type);
         };
         if (state.has("ResultSelector")) {
-            result = template(state.get("ResultSelector"), result, context, where + " ResultSelector");
+            result = PayloadTemplate.evaluate(state.get("ResultSelector"), result, context, uuids, where + " ResultSelector");
         }
-        JsonNode placed;
-        if (state.has("ResultPath") && state.get("ResultPath").isNull()) {
-            placed = input;
-        } else {
-            placed = JsonPaths.place(input, state.path("ResultPath").asText("$"), result, where);
-        }
+        JsonNode placed = state.has("ResultPath") && state.get("ResultPath").isNull()
+                ? input
+                : JsonPaths.place(input, state.path("ResultPath").asText("$"), result, where + " ResultPath");
         return output(state, placed, context, where);
     }
 
-    private JsonNode task(JsonNode state, JsonNode input, ObjectNode context, String where) {
-        JsonNode parameters = template(state.get("Parameters"), input, context, where + " Parameters");
-        String function = parameters.path("FunctionName").asText();
-        JsonNode payload = parameters.has("Payload") ? parameters.get("Payload") : JSON.nullNode();
-        JsonNode output;
-        try {
-            output = tasks.invoke(function, payload);
-        } catch (StatesError e) {
-            throw e;
-        } catch (Exception e) {
-            String errorType = e.getClass().getName();
-            ObjectNode cause = JSON.objectNode().put("errorMessage", String.valueOf(e.getMessage())).put("errorType", errorType);
-            cause.putArray("stackTrace");
-            throw new StatesError(errorType, cause.toString());
-        }
-        ObjectNode result = JSON.objectNode();
-        result.put("ExecutedVersion", "$LATEST");
-        result.set("Payload", output == null ? JSON.nullNode() : output);
-        result.put("StatusCode", 200);
-        return result;
+    private JsonNode parallel(String name, JsonNode state, JsonNode effective, Scope scope) {
+        JsonNode branches = state.get("Branches");
+        java.util.List<JsonNode> children = new java.util.ArrayList<>();
+        branches.forEach(children::add);
+        return new ParallelChildren<JsonNode>(this, children.size(), "state '" + name + "'") {
+            @Override
+            JsonNode runChild(JsonNode branch, int index) {
+                return runMachine(branch, effective, scope.child(name + "[" + index + "]"));
+            }
+
+            @Override
+            boolean failsWhole(java.util.List<Failure<JsonNode>> failures) {
+                return !failures.isEmpty();
+            }
+
+            @Override
+            StatesError wholeError(java.util.List<Failure<JsonNode>> failures) {
+                return failures.get(0).error();
+            }
+        }.run(children);
     }
 
-    private JsonNode map(String name, JsonNode state, JsonNode input, ObjectNode context, List<String> events) {
-        String where = "state '" + name + "'";
-        JsonNode items = items(state, input, context, where);
-        JsonNode processor = state.get("ItemProcessor");
-        int maxConcurrency = state.path("MaxConcurrency").asInt(0);
-        int parallelism = Math.max(1, maxConcurrency == 0 ? threads : Math.min(maxConcurrency, threads));
-        boolean distributed = "DISTRIBUTED".equals(processor.path("ProcessorConfig").path("Mode").asText());
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(parallelism, Math.max(1, items.size())));
-        try {
-            List<Future<JsonNode>> futures = new ArrayList<>();
-            for (int index = 0; index < items.size(); index++) {
-                JsonNode item = items.get(index);
-                ObjectNode itemContext = context.deepCopy();
-                ObjectNode mapItem = itemContext.putObject("Map").putObject("Item");
-                mapItem.put("Index", index);
-                mapItem.set("Value", item);
-                JsonNode itemInput = state.has("ItemSelector")
-                        ? template(state.get("ItemSelector"), input, itemContext, where + " ItemSelector")
-                        : item;
-                futures.add(pool.submit(() -> runMachine(processor, itemInput, itemContext, events)));
+    private String choose(JsonNode state, JsonNode effective, ObjectNode context, String where) {
+        for (JsonNode rule : state.get("Choices")) {
+            if (ChoiceRules.matches(rule, effective, context)) {
+                return rule.get("Next").asText();
             }
-            ArrayNode results = JSON.arrayNode();
-            List<StatesError> failures = new ArrayList<>();
-            for (Future<JsonNode> future : futures) {
-                try {
-                    results.add(future.get());
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof StatesError error) {
-                        failures.add(error);
-                        results.addNull();
-                    } else {
-                        throw new StatesError("States.Runtime", where + ": " + e.getCause());
-                    }
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new StatesError("States.Runtime", where + ": interrupted");
-                }
-            }
-            if (!failures.isEmpty()) {
-                if (!distributed) {
-                    throw failures.get(0);
-                }
-                double toleratedPercent = state.path("ToleratedFailurePercentage").asDouble(0);
-                int toleratedCount = state.path("ToleratedFailureCount").asInt(0);
-                if (failures.size() > toleratedCount && failures.size() * 100.0 / items.size() > toleratedPercent) {
-                    StatesError first = failures.get(0);
-                    throw new StatesError("States.ExceedToleratedFailureThreshold", where + ": " + failures.size() + " of "
-                            + items.size() + " items failed; the first with " + first.error() + ": " + first.cause());
-                }
-            }
-            return results;
-        } finally {
-            pool.shutdownNow();
         }
+        if (state.has("Default")) {
+            return state.get("Default").asText();
+        }
+        throw new StatesError("States.NoChoiceMatched", where + ": no choice rule matched and there is no Default");
     }
 
-    private JsonNode items(JsonNode state, JsonNode input, ObjectNode context, String where) {
-        JsonNode reader = state.get("ItemReader");
-        JsonNode items;
-        if (reader != null) {
-            JsonNode parameters = template(reader.get("Parameters"), input, context, where + " ItemReader");
-            try {
-                items = MAPPER.readTree(objects.read(parameters.path("Bucket").asText(), parameters.path("Key").asText()));
-            } catch (Exception e) {
-                throw new StatesError("States.ItemReaderFailed", where + ": cannot read items from s3://"
-                        + parameters.path("Bucket").asText() + "/" + parameters.path("Key").asText() + ": " + e.getMessage());
+    private void waitFor(JsonNode state, JsonNode effective, ObjectNode context, Scope scope, String name, String where) {
+        long millis;
+        if (state.has("Seconds")) {
+            millis = state.get("Seconds").asLong() * 1000;
+        } else if (state.has("SecondsPath")) {
+            JsonNode seconds = JsonPaths.require(effective, context, state.get("SecondsPath").asText(), where + " SecondsPath");
+            if (!seconds.isIntegralNumber() || seconds.asLong() < 0) {
+                throw new StatesError(StatesError.RUNTIME, where + ": SecondsPath gave " + seconds
+                        + ", not a non-negative integer");
             }
+            millis = seconds.asLong() * 1000;
         } else {
-            items = state.hasNonNull("ItemsPath") ? JsonPaths.require(input, context, state.get("ItemsPath").asText(), where) : input;
+            String text = state.has("Timestamp") ? state.get("Timestamp").asText()
+                    : JsonPaths.require(effective, context, state.get("TimestampPath").asText(), where + " TimestampPath").asText();
+            Instant until;
+            try {
+                until = OffsetDateTime.parse(text).toInstant();
+            } catch (DateTimeParseException e) {
+                throw new StatesError(StatesError.RUNTIME, where + ": '" + text + "' is not an RFC 3339 timestamp");
+            }
+            millis = Math.max(0, Duration.between(clock.instant(), until).toMillis());
         }
-        if (!items.isArray()) {
-            throw new StatesError("States.Runtime", where + ": the Map items are not an array");
-        }
-        return items;
+        scope.history().add("WaitStarted " + name + " delayMillis=" + millis);
+        sleep(millis, where);
     }
 
-    private JsonNode inputOf(JsonNode state, JsonNode input, ObjectNode context, String where) {
+    private StatesError fail(JsonNode state, JsonNode input, ObjectNode context, String where) {
+        String error = state.has("ErrorPath") ? text(state.get("ErrorPath").asText(), input, context, where + " ErrorPath")
+                : state.path("Error").asText("");
+        String cause = state.has("CausePath") ? text(state.get("CausePath").asText(), input, context, where + " CausePath")
+                : state.path("Cause").asText(null);
+        return new StatesError(error, cause);
+    }
+
+    private String text(String pathOrCall, JsonNode input, ObjectNode context, String where) {
+        JsonNode value = PayloadTemplate.dynamic(pathOrCall, input, context, uuids, where);
+        if (!value.isTextual()) {
+            throw new StatesError(StatesError.RUNTIME, where + ": " + value + " is not a string");
+        }
+        return value.asText();
+    }
+
+    private void sleep(long millis, String where) {
+        if (millis <= 0) {
+            return;
+        }
+        try {
+            sleeper.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StatesError(StatesError.RUNTIME, where + ": interrupted while waiting");
+        }
+    }
+
+    private static JsonNode inputOf(JsonNode state, JsonNode input, ObjectNode context, String where) {
         if (!state.has("InputPath")) {
             return input;
         }
-        return state.get("InputPath").isNull() ? JSON.objectNode()
+        return state.get("InputPath").isNull() ? JsonPaths.emptyObject()
                 : JsonPaths.require(input, context, state.get("InputPath").asText(), where + " InputPath");
     }
 
-    private JsonNode output(JsonNode state, JsonNode data, ObjectNode context, String where) {
+    private static JsonNode output(JsonNode state, JsonNode data, ObjectNode context, String where) {
         if (!state.has("OutputPath")) {
             return data;
         }
-        return state.get("OutputPath").isNull() ? JSON.objectNode()
+        return state.get("OutputPath").isNull() ? JsonPaths.emptyObject()
                 : JsonPaths.require(data, context, state.get("OutputPath").asText(), where + " OutputPath");
     }
 
-    /** Parameters, ResultSelector, ItemSelector: {@code "key.$"} fields take the value at their path. */
-    private JsonNode template(JsonNode template, JsonNode input, ObjectNode context, String where) {
-        if (template.isObject()) {
-            ObjectNode out = JSON.objectNode();
-            for (Iterator<Map.Entry<String, JsonNode>> it = template.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> field = it.next();
-                if (field.getKey().endsWith(".$")) {
-                    String key = field.getKey().substring(0, field.getKey().length() - 2);
-                    out.set(key, JsonPaths.require(input, context, field.getValue().asText(), where + " " + key));
-                } else {
-                    out.set(field.getKey(), template(field.getValue(), input, context, where));
-                }
-            }
-            return out;
-        }
-        if (template.isArray()) {
-            ArrayNode out = JSON.arrayNode();
-            template.forEach(element -> out.add(template(element, input, context, where)));
-            return out;
-        }
-        return template;
+    private static ThreadFactory daemonThreads(String machineName) {
+        AtomicInteger count = new AtomicInteger();
+        return runnable -> {
+            Thread thread = new Thread(runnable, "sfn-" + machineName + "-" + count.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        };
     }
 
-    private static boolean matches(JsonNode rule, JsonNode input, JsonNode context) {
-        if (rule.has("And")) {
-            for (JsonNode inner : rule.get("And")) {
-                if (!matches(inner, input, context)) {
-                    return false;
-                }
-            }
-            return true;
-        }
-        if (rule.has("Or")) {
-            for (JsonNode inner : rule.get("Or")) {
-                if (matches(inner, input, context)) {
-                    return true;
-                }
-            }
-            return false;
-        }
-        if (rule.has("Not")) {
-            return !matches(rule.get("Not"), input, context);
-        }
-        String variablePath = rule.get("Variable").asText();
-        JsonNode value = JsonPaths.read(input, context, variablePath);
-        if (rule.has("IsPresent")) {
-            return (value != null) == rule.get("IsPresent").asBoolean();
-        }
-        if (value == null) {
-            throw new StatesError("States.Runtime", "Invalid path '" + variablePath + "': the choice cannot be evaluated");
-        }
-        if (rule.has("IsNull")) {
-            return value.isNull() == rule.get("IsNull").asBoolean();
-        }
-        if (rule.has("StringEquals")) {
-            return value.isTextual() && value.asText().equals(rule.get("StringEquals").asText());
-        }
-        if (rule.has("StringEqualsPath")) {
-            JsonNode other = JsonPaths.read(input, context, rule.get("StringEqualsPath").asText());
-            return value.isTextual() && other != null && other.isTextual() && value.asText().equals(other.asText());
-        }
-        if (rule.has("BooleanEquals")) {
-            return value.isBoolean() && value.asBoolean() == rule.get("BooleanEquals").asBoolean();
-        }
-        if (rule.has("NumericEquals")) {
-            return value.isNumber() && value.decimalValue().compareTo(rule.get("NumericEquals").decimalValue()) == 0;
-        }
-        if (rule.has("NumericGreaterThan")) {
-            return value.isNumber() && value.decimalValue().compareTo(rule.get("NumericGreaterThan").decimalValue()) > 0;
-        }
-        if (rule.has("NumericLessThan")) {
-            return value.isNumber() && value.decimalValue().compareTo(rule.get("NumericLessThan").decimalValue()) < 0;
-        }
-        throw new StatesError("States.Runtime", "choice rule without a supported operator: " + rule);
-    }
+    /** Everything an executor needs; only {@code tasks} is required. */
+    public static final class Builder {
+        private final String machineName;
+        private final StateMachine machine;
+        private TaskInvoker tasks;
+        private ObjectReader objects;
+        private int threads = 64;
+        private Sleeper sleeper = Sleeper.REAL;
+        private DoubleSupplier random = Math::random;
+        private Supplier<UUID> uuids = UUID::randomUUID;
+        private Clock clock = Clock.systemUTC();
 
-    private static boolean errorMatches(JsonNode errorEquals, StatesError error) {
-        for (JsonNode name : errorEquals) {
-            String n = name.asText();
-            if (n.equals("States.ALL") || n.equals(error.error())
-                    || (n.equals("States.TaskFailed") && !error.error().startsWith("States."))) {
-                return true;
-            }
+        private Builder(String machineName, StateMachine machine) {
+            this.machineName = Objects.requireNonNull(machineName, "machineName");
+            this.machine = Objects.requireNonNull(machine, "machine");
         }
-        return false;
+
+        public Builder tasks(TaskInvoker tasks) {
+            this.tasks = tasks;
+            return this;
+        }
+
+        /** Reads the ItemReader's S3 objects (needed only by a Distributed Map with an ItemReader). */
+        public Builder objects(ObjectReader objects) {
+            this.objects = objects;
+            return this;
+        }
+
+        /** The most children of one Map or Parallel state in flight at once (default 64). */
+        public Builder threads(int threads) {
+            if (threads < 1) {
+                throw new IllegalArgumentException("threads must be at least 1");
+            }
+            this.threads = threads;
+            return this;
+        }
+
+        public Builder sleeper(Sleeper sleeper) {
+            this.sleeper = Objects.requireNonNull(sleeper);
+            return this;
+        }
+
+        /** A value in [0, 1) for FULL jitter. */
+        public Builder random(DoubleSupplier random) {
+            this.random = Objects.requireNonNull(random);
+            return this;
+        }
+
+        /** States.UUID() and child execution names. */
+        public Builder uuids(Supplier<UUID> uuids) {
+            this.uuids = Objects.requireNonNull(uuids);
+            return this;
+        }
+
+        /** Context object times and Wait Timestamp. */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock);
+            return this;
+        }
+
+        public StateMachineExecutor build() {
+            return new StateMachineExecutor(this);
+        }
     }
 }
