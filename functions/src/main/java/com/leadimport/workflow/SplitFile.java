@@ -67,7 +67,7 @@ public final class SplitFile {
     }
 
     private ChunkRef writeChunk(String importId, int chunk, List<String> headers, List<CsvRow> rows) {
-        files.put(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows), "text/csv");
+        files.put(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows), ChunkCodec.CONTENT_TYPE);
         return new ChunkRef(importId, chunk, rows.get(0).rowNumber(), rows.size());
     }
 }

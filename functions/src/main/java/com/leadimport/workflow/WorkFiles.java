@@ -20,7 +20,7 @@ public final class WorkFiles {
     }
 
     public static String chunk(String importId, int chunk) {
-        return prefix(importId) + "chunks/" + chunk + ".csv";
+        return prefix(importId) + "chunks/" + chunk + ".bin";
     }
 
     public static String screened(String importId, int chunk) {

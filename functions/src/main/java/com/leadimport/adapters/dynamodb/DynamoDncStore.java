@@ -16,11 +16,17 @@ import software.amazon.awssdk.services.dynamodb.model.PutRequest;
 import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 /**
- * DncTable: PK {@code category}, SK {@code number} (E.164). A chunk's numbers are checked
- * against every ticked category with batched gets (100 keys a request). Custom categories
- * are remembered in the catalog (kind DNC_CATEGORY) so they are listed before they hold numbers.
+ * DncTable: PK {@code number} (E.164), SK {@code category}, and beside a number's categories
+ * one presence marker (SK U+0002). A chunk first gets the markers of its numbers (batched,
+ * 100 keys a request): most numbers are on no list, so only the marked ones are then checked
+ * against each ticked category. Keyed by number, lookups spread over partitions instead of
+ * all landing on a category's. A marker outlives a number's removal from its categories: it
+ * then costs one get that finds nothing. Custom categories are remembered in the catalog
+ * (kind DNC_CATEGORY) so they are listed before they hold numbers.
  */
 public final class DynamoDncStore implements DncStore {
+
+    private static final String PRESENT_MARKER = "\u0002";
 
     private final DynamoDbClient client;
     private final String table;
@@ -41,18 +47,22 @@ public final class DynamoDncStore implements DncStore {
         }
         List<WriteRequest> puts = new ArrayList<>();
         for (String number : new LinkedHashSet<>(e164Numbers)) {
-            puts.add(WriteRequest.builder().putRequest(PutRequest.builder()
-                    .item(Map.of("category", s(category), "number", s(number))).build()).build());
+            puts.add(put(number, category));
+            puts.add(put(number, PRESENT_MARKER));
         }
         batches.write(Map.of(table, puts));
     }
 
     @Override
     public Set<String> listed(Collection<String> categories, Collection<String> numbers) {
+        List<Map<String, AttributeValue>> markers = new ArrayList<>();
+        for (String number : new LinkedHashSet<>(numbers)) {
+            markers.add(key(number, PRESENT_MARKER));
+        }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (String category : new LinkedHashSet<>(categories)) {
-            for (String number : new LinkedHashSet<>(numbers)) {
-                keys.add(Map.of("category", s(category), "number", s(number)));
+        for (Map<String, AttributeValue> marker : batches.get(table, markers, "#n", Map.of("#n", "number"))) {
+            for (String category : new LinkedHashSet<>(categories)) {
+                keys.add(key(Items.string(marker, "number"), category));
             }
         }
         Set<String> listed = new HashSet<>();
@@ -60,6 +70,14 @@ public final class DynamoDncStore implements DncStore {
             listed.add(Items.string(item, "number"));
         }
         return listed;
+    }
+
+    private static Map<String, AttributeValue> key(String number, String category) {
+        return Map.of("number", s(number), "category", s(category));
+    }
+
+    private static WriteRequest put(String number, String category) {
+        return WriteRequest.builder().putRequest(PutRequest.builder().item(key(number, category)).build()).build();
     }
 
     @Override

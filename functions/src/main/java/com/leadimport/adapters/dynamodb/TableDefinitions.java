@@ -28,7 +28,7 @@ public final class TableDefinitions {
         return List.of(
                 table(t.leads(), "list", "leadId", index("ByImport", "importId", "leadId", ProjectionType.KEYS_ONLY)),
                 table(t.dedupeKeys(), "key", "ref"),
-                table(t.dnc(), "category", "number"),
+                table(t.dnc(), "number", "category"),
                 table(t.imports(), "importId", null, index("ByExpiry", "expiryPending", "expiresOn", ProjectionType.ALL),
                         index("ByCreated", "historyPartition", "createdAt", ProjectionType.ALL)),
                 table(t.catalog(), "kind", "name"),
