@@ -10,7 +10,7 @@ const LEAD_FIELDS = ['title', 'firstName', 'lastName', 'company', 'phone1', 'pho
 const STAGE_OF_FIELD = { details: 'details', settings: 'settings', mapping: 'mapping', callInfo: 'callinfo', secondary: 'secondary', file: 'details' };
 
 const state = { importId: null, fileName: null, headers: [], rows: [], reached: 0, mapping: {}, separators: {},
-  tables: [], secondary: {}, settingsProfiles: [], mappingProfiles: [] };
+  tables: [], secondary: {}, settingsProfiles: [], mappingProfiles: [], started: new Set() };
 
 async function api(method, path, body) {
   const headers = { 'Content-Type': 'application/json' };
@@ -353,6 +353,7 @@ async function start() {
   try {
     await api('PUT', 'imports/' + state.importId + '/request', request());
     await api('POST', 'imports/' + state.importId + '/start');
+    state.started.add(state.importId);
     $('start').hidden = true;
     $('started').hidden = false;
   } catch (e) {
@@ -379,7 +380,10 @@ async function loadHistory() {
   $('history-rows').querySelectorAll('[data-rejected]').forEach((b) => {
     b.onclick = async () => { window.location.href = (await api('GET', 'imports/' + b.dataset.rejected + '/rejected')).url; };
   });
-  if (imports.some((i) => i.status === 'RUNNING' || i.status === 'AWAITING_FILE') && !$('history').hidden) historyTimer = setTimeout(loadHistory, 2000);
+  // poll while an import runs, or one started from this page is still waiting for its file;
+  // a wizard abandoned before Start leaves an AWAITING_FILE row that is not waited for
+  const live = (i) => i.status === 'RUNNING' || (i.status === 'AWAITING_FILE' && state.started.has(i.importId));
+  if (imports.some(live) && !$('history').hidden) historyTimer = setTimeout(loadHistory, 2000);
 }
 async function loadReport() {
   const rows = await api('GET', 'reports/suppliers');

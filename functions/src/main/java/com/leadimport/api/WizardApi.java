@@ -11,6 +11,8 @@ import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.ImportRequests;
 import com.leadimport.domain.request.RequestRefusedException;
+import com.leadimport.domain.request.Settings;
+import com.leadimport.domain.secondary.SecondaryValueParser;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.ports.AuditLog;
@@ -51,6 +53,8 @@ public final class WizardApi {
     static final Set<String> CSV_CONTENT_TYPES = Set.of("text/csv", "application/csv", "application/vnd.ms-excel");
     private static final Duration URL_LIFETIME = Duration.ofMinutes(15);
     private static final int PREVIEW_ROWS = 5;
+    /** Checks defaults of every type but PHONE, whose form depends on an import's settings. */
+    private static final SecondaryValueParser DEFAULTS = new SecondaryValueParser(null);
 
     private final ImportStore imports;
     private final CatalogStore catalog;
@@ -106,6 +110,12 @@ public final class WizardApi {
             return ApiResponse.json(400, Map.of("errors", e.problems()));
         } catch (FileRefusedException e) {
             return ApiResponse.json(400, Map.of("errors", List.of("file: " + e.getMessage())));
+        } catch (RuntimeException e) {
+            // a fault of ours or of a store: logged with its stack, answered in the errors shape
+            System.err.println("wizard API: " + request.method() + " " + request.rawPath() + " failed");
+            e.printStackTrace();
+            return ApiResponse.json(500, Map.of("errors", List.of("the server failed to handle this request ("
+                    + e.getClass().getSimpleName() + "); it has been logged")));
         }
     }
 
@@ -123,8 +133,7 @@ public final class WizardApi {
             case "POST lists" -> createList(body(request), caller);
             case "POST lists/clone" -> cloneList(body(request), caller);
             case "GET suppliers" -> ok(catalog.suppliers());
-            case "GET settings-profiles" -> ok(catalog.settingsProfiles().stream()
-                    .sorted((a, b) -> Boolean.compare(b.myDefault(), a.myDefault())).toList());
+            case "GET settings-profiles" -> ok(settingsProfiles(caller));
             case "GET mapping-profiles" -> ok(catalog.mappingProfiles());
             case "GET dnc/categories" -> ok(dnc.categories());
             case "POST dnc/categories" -> createCategory(body(request), caller);
@@ -227,10 +236,17 @@ public final class WizardApi {
         List<ContactTable.Field> fields = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         JsonNode given = body.path("fields");
+        if (!given.isMissingNode() && !given.isArray()) {
+            throw new ApiException(400, "fields must be an array of {name, type, description, default}");
+        }
         for (int i = 0; i < given.size(); i++) {
             JsonNode field = given.get(i);
-            String fieldName = field.path("name").asText("").strip();
             String where = "fields[" + i + "]";
+            if (!field.isObject()) {
+                errors.add(where + " must be an object {name, type, description, default}");
+                continue;
+            }
+            String fieldName = field.path("name").asText("").strip();
             if (fieldName.isEmpty()) {
                 errors.add(where + ".name is required");
                 continue;
@@ -242,8 +258,17 @@ public final class WizardApi {
                 errors.add(where + ".type must be one of " + List.of(FieldType.values()));
                 continue;
             }
-            fields.add(new ContactTable.Field(fieldName, blankToNull(field.path("description").asText(null)), type,
-                    blankToNull(field.path("default").asText(null))));
+            String defaultValue = blankToNull(field.path("default").asText(null));
+            if (defaultValue != null && type != FieldType.PHONE) {
+                // a phone default is formatted by the import's settings, so it is checked there
+                try {
+                    DEFAULTS.parse(type, defaultValue);
+                } catch (SecondaryValueParser.InvalidValueException e) {
+                    errors.add(where + ".default: " + e.getMessage() + " (the field is " + type + ")");
+                    continue;
+                }
+            }
+            fields.add(new ContactTable.Field(fieldName, blankToNull(field.path("description").asText(null)), type, defaultValue));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors);
@@ -263,6 +288,15 @@ public final class WizardApi {
         return ApiResponse.json(200, table);
     }
 
+    /** Saved settings, the caller's default first and the only one marked "my default". */
+    private List<Settings> settingsProfiles(String caller) {
+        Optional<String> myDefault = catalog.myDefaultSettingsProfile(caller);
+        return catalog.settingsProfiles().stream()
+                .map(s -> s.withMyDefault(myDefault.filter(s.name()::equals).isPresent()))
+                .sorted((a, b) -> Boolean.compare(b.myDefault(), a.myDefault()))
+                .toList();
+    }
+
     // ---------- an import, stage by stage ----------
 
     private ApiResponse createImport(JsonNode body, String caller) {
@@ -270,9 +304,10 @@ public final class WizardApi {
         if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv") || fileName.contains("/")) {
             throw new ApiException(400, "fileName: only .csv files can be imported (got '" + fileName + "')");
         }
-        long size = body.path("size").asLong(-1);
+        long size = body.path("size").isIntegralNumber() ? body.path("size").asLong() : -1;
         if (size <= 0 || size > LeadCsvReader.MAX_BYTES) {
-            throw new ApiException(400, "size: the file must be between 1 byte and 50 MB (got " + size + " bytes)");
+            throw new ApiException(400, "size: the file's size in bytes, a whole number from 1 to 50 MB (got "
+                    + body.path("size") + ")");
         }
         String contentType = body.path("contentType").asText("text/csv");
         if (!CSV_CONTENT_TYPES.contains(contentType)) {
@@ -291,8 +326,9 @@ public final class WizardApi {
         ImportRecord record = record(importId);
         List<List<String>> rows = new ArrayList<>();
         List<String> headers;
-        try (InputStream in = files.open(uploadBucket, staging(importId, record.fileName()));
-             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, staging(importId, record.fileName())), in)) {
+        String key = uploaded(record);
+        try (InputStream in = files.open(uploadBucket, key);
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
             headers = reader.headers();
             for (CsvRow row = reader.next(); row != null && rows.size() < PREVIEW_ROWS; row = reader.next()) {
                 rows.add(row.cells());
@@ -407,11 +443,17 @@ public final class WizardApi {
         return view;
     }
 
-    private List<String> headersOf(ImportRecord record) {
+    /** The staged upload's key; 409 while the browser has not uploaded it. */
+    private String uploaded(ImportRecord record) {
         String key = staging(record.importId(), record.fileName());
         if (!files.exists(uploadBucket, key)) {
             throw new ApiException(409, "file: the file has not been uploaded yet");
         }
+        return key;
+    }
+
+    private List<String> headersOf(ImportRecord record) {
+        String key = uploaded(record);
         try (InputStream in = files.open(uploadBucket, key);
              LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
             return reader.headers();

@@ -30,7 +30,15 @@ public interface CatalogStore {
 
     List<Settings> settingsProfiles();
 
-    void saveSettingsProfile(Settings settings);
+    /**
+     * Saves a settings profile; "my default" is each user's own: ticked, the profile becomes
+     * the owner's one default (replacing any other); unticked on the owner's default, the
+     * owner has none.
+     */
+    void saveSettingsProfile(Settings settings, String owner);
+
+    /** The name of the owner's default settings profile, if any. */
+    Optional<String> myDefaultSettingsProfile(String owner);
 
     List<Mapping> mappingProfiles();
 

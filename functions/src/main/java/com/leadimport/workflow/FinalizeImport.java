@@ -76,17 +76,17 @@ public final class FinalizeImport {
         ImportResult result = new ImportResult(split.totalRows(), counts.imported(), counts.rejected(),
                 counts.rejectedByReason(), replaced.size(), rejectedKey);
         imports.completed(importId, result);
-        saveForReuse(record.request());
+        saveForReuse(record.request(), record.createdBy());
         files.deletePrefix(workBucket, WorkFiles.prefix(importId));
         return new ImportSummary(importId, ImportStatus.COMPLETED.name(), result.totalRows(), result.imported(),
                 result.rejected(), result.rejectedByReason(), result.replacedExisting(), rejectedKey, null);
     }
 
-    private void saveForReuse(ImportRequest request) {
+    private void saveForReuse(ImportRequest request, String owner) {
         if (request.details().adHoc()) {
             return;
         }
-        catalog.saveSettingsProfile(request.settings());
+        catalog.saveSettingsProfile(request.settings(), owner);
         catalog.saveMappingProfile(request.mapping());
         catalog.saveSupplierDefault(request.details().supplier(), request);
     }

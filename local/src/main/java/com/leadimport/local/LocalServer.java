@@ -42,13 +42,15 @@ public final class LocalServer implements AutoCloseable {
     private final WizardApiHandler apiHandler;
     private final HttpServer server;
     private final Path dropFolder;
+    /** Size and modification time of each waiting drop file at the previous poll. */
+    private Map<Path, List<Object>> lastSeen = Map.of();
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "local-server");
         thread.setDaemon(true);
         return thread;
     });
 
-    private LocalServer(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone) throws IOException {
+    private LocalServer(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone, Duration dropPoll) throws IOException {
         this.runtime = runtime;
         this.apiHandler = new WizardApiHandler(runtime.wizardApi());
         this.dropFolder = dropFolder;
@@ -58,13 +60,20 @@ public final class LocalServer implements AutoCloseable {
         server.createContext("/api/", this::api);
         server.createContext("/", this::console);
         server.start();
-        background.scheduleWithFixedDelay(this::importDrops, 0, DROP_POLL.toMillis(), TimeUnit.MILLISECONDS);
+        if (dropPoll != null) {
+            background.scheduleWithFixedDelay(this::importDrops, 0, dropPoll.toMillis(), TimeUnit.MILLISECONDS);
+        }
         scheduleMidnightPurge(purgeZone);
     }
 
     public static LocalServer start(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone) {
+        return start(runtime, port, dropFolder, purgeZone, DROP_POLL);
+    }
+
+    /** As {@link #start}, polling the drop folder every {@code dropPoll}, or never when null (tests poll by hand). */
+    static LocalServer start(LocalRuntime runtime, int port, Path dropFolder, ZoneId purgeZone, Duration dropPoll) {
         try {
-            return new LocalServer(runtime, port, dropFolder, purgeZone);
+            return new LocalServer(runtime, port, dropFolder, purgeZone, dropPoll);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot serve on port " + port, e);
         }
@@ -85,10 +94,18 @@ public final class LocalServer implements AutoCloseable {
         ApiRequest event = new ApiRequest(path, exchange.getRequestURI().getRawQuery(), headers, body, false,
                 new ApiRequest.RequestContext(new ApiRequest.Http(exchange.getRequestMethod(), path), null));
         // through the Lambda handler itself, as the API Gateway event JSON it would receive
-        ByteArrayOutputStream output = new ByteArrayOutputStream();
-        apiHandler.handleRequest(new ByteArrayInputStream(Json.bytes(event)), output,
-                new LocalContext("WizardApi", System.currentTimeMillis() + 30_000));
-        ApiResponse response = Json.MAPPER.readValue(output.toByteArray(), ApiResponse.class);
+        ApiResponse response;
+        try {
+            ByteArrayOutputStream output = new ByteArrayOutputStream();
+            apiHandler.handleRequest(new ByteArrayInputStream(Json.bytes(event)), output,
+                    new LocalContext("WizardApi", System.currentTimeMillis() + 30_000));
+            response = Json.MAPPER.readValue(output.toByteArray(), ApiResponse.class);
+        } catch (IOException | RuntimeException e) {
+            // API Gateway answers a failed integration with a 500 too; the console reads errors
+            System.err.println("API " + exchange.getRequestMethod() + " " + path + " failed:");
+            e.printStackTrace();
+            response = ApiResponse.json(500, Map.of("errors", List.of("the server failed: " + e)));
+        }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
         exchange.sendResponseHeaders(response.statusCode(), bytes.length);
@@ -122,35 +139,56 @@ public final class LocalServer implements AutoCloseable {
         }
     }
 
-    /** Imports every CSV waiting in a supplier's drop folder, one at a time, then moves it to done/. */
+    /**
+     * Imports each file waiting in a supplier's drop folder, one at a time, then moves it to
+     * done/. As on AWS, where any object under suppliers/ starts an import, a file that is not
+     * a CSV gets a REFUSED import saying so. A file is taken only once its size and modification
+     * time have held still since the previous poll, so one still being copied in is not
+     * imported half-written; hidden files (editors' and copiers' temporaries) are left alone.
+     */
     synchronized void importDrops() {
+        Map<Path, List<Object>> seen = new HashMap<>();
         try (var suppliers = Files.list(dropFolder)) {
             for (Path supplier : suppliers.filter(Files::isDirectory).toList()) {
                 List<Path> waiting;
                 try (var files = Files.list(supplier)) {
-                    waiting = files.filter(Files::isRegularFile).sorted().toList();
+                    waiting = files.filter(Files::isRegularFile).filter(f -> !f.getFileName().toString().startsWith("."))
+                            .sorted().toList();
                 }
                 for (Path file : waiting) {
+                    List<Object> state = List.of(Files.size(file), Files.getLastModifiedTime(file));
+                    seen.put(file, state);
+                    if (!state.equals(lastSeen.get(file))) {
+                        continue; // new or still growing: look again next poll
+                    }
                     runtime.upload("suppliers/" + supplier.getFileName() + "/" + file.getFileName(), Files.readAllBytes(file));
                     Path done = Files.createDirectories(supplier.resolve("done"));
                     Files.move(file, done.resolve(file.getFileName()), StandardCopyOption.REPLACE_EXISTING);
+                    seen.remove(file);
                 }
             }
         } catch (IOException | RuntimeException e) {
             System.err.println("drop folder: " + e);
         }
+        lastSeen = seen;
+    }
+
+    /** From now to the start of the next day in now's zone (a whole day at midnight itself). */
+    static Duration untilNextMidnight(ZonedDateTime now) {
+        return Duration.between(now, now.toLocalDate().plusDays(1).atStartOfDay(now.getZone()));
     }
 
     private void scheduleMidnightPurge(ZoneId zone) {
-        ZonedDateTime now = ZonedDateTime.now(zone);
-        ZonedDateTime midnight = now.toLocalDate().plusDays(1).atStartOfDay(zone);
         background.schedule(() -> {
             try {
                 runtime.purge(null);
+            } catch (RuntimeException e) {
+                System.err.println("midnight purge failed (it runs again next midnight; `purge` runs it now):");
+                e.printStackTrace();
             } finally {
                 scheduleMidnightPurge(zone);
             }
-        }, Duration.between(now, midnight).toMillis(), TimeUnit.MILLISECONDS);
+        }, untilNextMidnight(ZonedDateTime.now(zone)).toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override

@@ -112,8 +112,61 @@ class WizardApiTest {
                 .get("errors").get(0).asText()).startsWith("fields[0].type must be one of");
         call(200, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DATE\", "
                 + "\"description\": \"contract end\", \"default\": \"\"}]}");
+        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": {\"a\": 1}}")
+                .get("errors").get(0).asText()).startsWith("fields must be an array");
+        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [1]}")
+                .get("errors").get(0).asText()).startsWith("fields[0] must be an object");
+        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"Seats\", "
+                + "\"type\": \"WHOLE_NUMBER\", \"default\": \"abc\"}]}").get("errors").get(0).asText())
+                .isEqualTo("fields[0].default: 'abc' is not a whole number (the field is WHOLE_NUMBER)");
+        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10.7}").get("errors").get(0).asText())
+                .startsWith("size:");
+        String importId = call(201, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}").get("importId").asText();
+        assertThat(call(409, "GET", "/api/imports/" + importId + "/preview", null).get("errors").get(0).asText())
+                .isEqualTo("file: the file has not been uploaded yet");
+        call(409, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"x\"}");
         call(404, "GET", "/api/imports/nope", null);
         call(404, "GET", "/api/nothing", null);
+    }
+
+    @Test
+    void aFaultOfTheServerIsA500InTheErrorsShape() throws Exception {
+        WizardApi withoutUploadUrls = new WizardApi(runtime.stores().imports(), runtime.stores().catalog(), runtime.stores().dnc(),
+                runtime.files(), null, null, java.time.Clock.systemUTC(), () -> "x",
+                new WizardApi.Options("u", "w", false, false));
+
+        ApiResponse response = withoutUploadUrls.handle(request("POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}", null));
+
+        assertThat(response.statusCode()).isEqualTo(500);
+        assertThat(Json.MAPPER.readTree(response.body()).get("errors").get(0).asText())
+                .contains("the server failed to handle this request (NullPointerException)");
+    }
+
+    @Test
+    void myDefaultIsEachSupervisorsOwnAndTheLastOneTicked() throws Exception {
+        call(201, "POST", "/api/lists", "{\"name\": \"Sample List\"}");
+        byte[] file = Files.readAllBytes(Path.of("samples", "leads.csv"));
+        runtime.importFile("a.csv", file, requestWithSettings("Weekly", true), "sam@example.com");
+        runtime.importFile("b.csv", file, requestWithSettings("Monthly", true), "sam@example.com");
+        runtime.importFile("c.csv", file, requestWithSettings("Kim's", true), "kim@example.com");
+
+        JsonNode sams = call(200, "GET", "/api/settings-profiles", null);
+        assertThat(sams.get(0).get("name").asText()).isEqualTo("Monthly");
+        assertThat(sams.findValues("myDefault")).extracting(JsonNode::asBoolean).containsOnlyOnce(true);
+
+        runtime.importFile("d.csv", file, requestWithSettings("Monthly", false), "sam@example.com");
+        assertThat(call(200, "GET", "/api/settings-profiles", null).findValues("myDefault")).extracting(JsonNode::asBoolean)
+                .as("unticking my default on the default leaves sam without one").containsOnly(false);
+        assertThat(runtime.stores().catalog().myDefaultSettingsProfile("kim@example.com")).contains("Kim's");
+        assertThat(call(200, "GET", "/api/mapping-profiles", null).findValuesAsText("name")).contains("Acme layout");
+    }
+
+    /** The sample request, not ad hoc, with its settings named and "my default" as given. */
+    private static com.leadimport.domain.request.ImportRequest requestWithSettings(String name, boolean myDefault) throws Exception {
+        var json = (com.fasterxml.jackson.databind.node.ObjectNode) Json.MAPPER.readTree(Path.of("samples", "request.json").toFile());
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("details")).put("adHoc", false);
+        ((com.fasterxml.jackson.databind.node.ObjectNode) json.get("settings")).put("name", name).put("myDefault", myDefault);
+        return com.leadimport.domain.request.ImportRequests.parse(json.toString());
     }
 
     @Test

@@ -22,12 +22,14 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
  * CatalogTable: PK {@code kind} (LIST, SUPPLIER, SUPPLIER_DEFAULT, SETTINGS_PROFILE,
- * MAPPING_PROFILE, CONTACT_TABLE, DNC_CATEGORY), SK {@code name}, {@code doc} the record as
- * JSON where it has more than a name. Each kind is one query.
+ * MAPPING_PROFILE, CONTACT_TABLE, DNC_CATEGORY, MY_DEFAULT_SETTINGS), SK {@code name} (for
+ * MY_DEFAULT_SETTINGS the user, {@code doc} the profile's name as JSON), {@code doc} the record
+ * as JSON where it has more than a name. Each kind is one query.
  */
 public final class DynamoCatalogStore implements CatalogStore {
 
     static final String DNC_CATEGORY = "DNC_CATEGORY";
+    private static final String MY_DEFAULT_SETTINGS = "MY_DEFAULT_SETTINGS";
 
     private final DynamoDbClient client;
     private final String table;
@@ -84,8 +86,21 @@ public final class DynamoCatalogStore implements CatalogStore {
     }
 
     @Override
-    public void saveSettingsProfile(Settings settings) {
+    public void saveSettingsProfile(Settings settings, String owner) {
         put("SETTINGS_PROFILE", settings.name(), settings);
+        if (owner == null) {
+            return;
+        }
+        if (settings.myDefault()) {
+            put(MY_DEFAULT_SETTINGS, owner, settings.name());
+        } else if (myDefaultSettingsProfile(owner).filter(settings.name()::equals).isPresent()) {
+            client.deleteItem(b -> b.tableName(table).key(Map.of("kind", s(MY_DEFAULT_SETTINGS), "name", s(owner))));
+        }
+    }
+
+    @Override
+    public Optional<String> myDefaultSettingsProfile(String owner) {
+        return get(MY_DEFAULT_SETTINGS, owner).map(doc -> read(doc, String.class));
     }
 
     @Override

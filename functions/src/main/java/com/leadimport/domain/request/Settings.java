@@ -5,4 +5,10 @@ public record Settings(String name, boolean myDefault, Format format, String cal
                        DeleteExisting deleteExisting, boolean validateEmails, DncCheck dnc, Dedupe dedupe,
                        String defaultSkillGroup, boolean clearFetchedData, TimeZoneSetting timeZone,
                        Expiry expiry) {
+
+    /** These settings with "my default" set as given. */
+    public Settings withMyDefault(boolean value) {
+        return new Settings(name, value, format, callingCode, deleteExisting, validateEmails, dnc, dedupe, defaultSkillGroup,
+                clearFetchedData, timeZone, expiry);
+    }
 }

@@ -249,6 +249,19 @@ class ImportWorkflowTest {
     }
 
     @Test
+    void anAdHocImportSavesNoSettingsMappingOrSupplierDefault() {
+        var adHoc = Imports.request("AdHoc", "\"name\": \"One off\", \"myDefault\": true");
+
+        Imports.run(runtime, "AdHoc", "\"name\": \"One off\", \"myDefault\": true", "Ann,07412 345001,\n");
+
+        assertThat(adHoc.details().adHoc()).isTrue();
+        assertThat(names(runtime, "AdHoc")).containsExactly("Ann");
+        assertThat(runtime.stores().catalog().settingsProfiles()).extracting(s -> s.name()).doesNotContain("One off");
+        assertThat(runtime.stores().catalog().myDefaultSettingsProfile("test")).isEmpty();
+        assertThat(runtime.stores().catalog().supplierDefault("Acme")).isEmpty();
+    }
+
+    @Test
     void savedSettingsBecomeTheSuppliersDefaultAndADropUsesThem() {
         var request = Imports.request("Drops", "\"name\": \"Acme weekly\"");
         var saved = new com.leadimport.domain.request.ImportRequest(
