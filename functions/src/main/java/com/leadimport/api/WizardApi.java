@@ -68,6 +68,7 @@ public final class WizardApi {
     private final String uploadBucket;
     private final String workBucket;
     private final Options options;
+    private final Map<String, Route> routes = routes();
 
     /**
      * How this API is set up.
@@ -119,6 +120,44 @@ public final class WizardApi {
         }
     }
 
+    /** One route's work: the request, the caller, and the path's segments after /api/. */
+    private interface Route {
+        ApiResponse handle(ApiRequest request, String caller, String[] path);
+    }
+
+    /** Every route, by method and path shape ({@code *} an import id); the OpenAPI file lists the same. */
+    private Map<String, Route> routes() {
+        Map<String, Route> routes = new LinkedHashMap<>();
+        routes.put("GET system", (r, c, p) -> ok(Map.of("skillBasedRouting", options.skillBasedRouting())));
+        routes.put("GET lists", (r, c, p) -> ok(catalog.lists()));
+        routes.put("POST lists", (r, c, p) -> createList(body(r), c));
+        routes.put("POST lists/clone", (r, c, p) -> cloneList(body(r), c));
+        routes.put("GET suppliers", (r, c, p) -> ok(catalog.suppliers()));
+        routes.put("GET settings-profiles", (r, c, p) -> ok(settingsProfiles(c)));
+        routes.put("GET mapping-profiles", (r, c, p) -> ok(catalog.mappingProfiles()));
+        routes.put("GET dnc/categories", (r, c, p) -> ok(dnc.categories()));
+        routes.put("POST dnc/categories", (r, c, p) -> createCategory(body(r), c));
+        routes.put("POST dnc/numbers", (r, c, p) -> addNumbers(body(r), c));
+        routes.put("GET contact-tables", (r, c, p) -> ok(catalog.contactTables()));
+        routes.put("POST contact-tables", (r, c, p) -> saveContactTable(body(r), c));
+        routes.put("POST imports", (r, c, p) -> createImport(body(r), c));
+        routes.put("GET imports", (r, c, p) -> ok(imports.history(200).stream().map(WizardApi::history).toList()));
+        routes.put("GET imports/*", (r, c, p) -> ok(history(record(p[1]))));
+        routes.put("GET imports/*/preview", (r, c, p) -> preview(p[1]));
+        routes.put("POST imports/*/call-info-preview", (r, c, p) -> callInfoPreview(p[1], body(r)));
+        routes.put("PUT imports/*/request", (r, c, p) -> saveRequest(p[1], r.bodyText(), c));
+        routes.put("POST imports/*/start", (r, c, p) -> start(p[1], c));
+        routes.put("GET imports/*/rejected", (r, c, p) -> rejected(p[1]));
+        routes.put("GET reports/suppliers", (r, c, p) -> ok(supplierSummary()));
+        routes.put("GET audit", (r, c, p) -> ok(audit.recent(200)));
+        return routes;
+    }
+
+    /** The routes this API answers, as "METHOD path/shape" with {@code *} for an import id. */
+    public Set<String> routeShapes() {
+        return routes.keySet();
+    }
+
     private ApiResponse route(ApiRequest request, String caller) {
         String method = request.method().toUpperCase(Locale.ROOT);
         String path = request.rawPath() == null ? "" : request.rawPath();
@@ -126,32 +165,11 @@ public final class WizardApi {
             throw new ApiException(404, "no such API path: " + path);
         }
         String[] p = path.substring("/api/".length()).split("/");
-        String route = method + " " + String.join("/", shape(p));
-        return switch (route) {
-            case "GET system" -> ok(Map.of("skillBasedRouting", options.skillBasedRouting()));
-            case "GET lists" -> ok(catalog.lists());
-            case "POST lists" -> createList(body(request), caller);
-            case "POST lists/clone" -> cloneList(body(request), caller);
-            case "GET suppliers" -> ok(catalog.suppliers());
-            case "GET settings-profiles" -> ok(settingsProfiles(caller));
-            case "GET mapping-profiles" -> ok(catalog.mappingProfiles());
-            case "GET dnc/categories" -> ok(dnc.categories());
-            case "POST dnc/categories" -> createCategory(body(request), caller);
-            case "POST dnc/numbers" -> addNumbers(body(request), caller);
-            case "GET contact-tables" -> ok(catalog.contactTables());
-            case "POST contact-tables" -> saveContactTable(body(request), caller);
-            case "POST imports" -> createImport(body(request), caller);
-            case "GET imports" -> ok(imports.history(200).stream().map(WizardApi::history).toList());
-            case "GET imports/*" -> ok(history(record(p[1])));
-            case "GET imports/*/preview" -> preview(p[1]);
-            case "POST imports/*/call-info-preview" -> callInfoPreview(p[1], body(request));
-            case "PUT imports/*/request" -> saveRequest(p[1], request.bodyText(), caller);
-            case "POST imports/*/start" -> start(p[1], caller);
-            case "GET imports/*/rejected" -> rejected(p[1]);
-            case "GET reports/suppliers" -> ok(supplierSummary());
-            case "GET audit" -> ok(audit.recent(200));
-            default -> throw new ApiException(404, "no such API route: " + method + " " + path);
-        };
+        Route route = routes.get(method + " " + String.join("/", shape(p)));
+        if (route == null) {
+            throw new ApiException(404, "no such API route: " + method + " " + path);
+        }
+        return route.handle(request, caller, p);
     }
 
     /** Path segments with import ids replaced by {@code *}, for matching. */
