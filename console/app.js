@@ -23,12 +23,38 @@ async function api(method, path, body) {
 }
 
 // ---------- errors shown next to their field ----------
-function clearErrors() { document.querySelectorAll('.error').forEach((e) => { e.textContent = ''; }); $('summary-errors').innerHTML = ''; }
+// Each error span is announced when it changes and describes the control of its .field;
+// a control with an error is marked aria-invalid, and the first one gets the focus.
+function controlOf(span) {
+  const field = span.closest('.field, fieldset');
+  return field ? field.querySelector('input:not([type=hidden]), select, textarea') : null;
+}
+function linkErrors() {
+  document.querySelectorAll('.error[data-for]').forEach((span) => {
+    span.id = 'error-' + span.dataset.for.replace(/[^a-zA-Z0-9]/g, '-');
+    span.setAttribute('aria-live', 'polite');
+    const control = controlOf(span);
+    if (control) control.setAttribute('aria-describedby', ((control.getAttribute('aria-describedby') || '') + ' ' + span.id).trim());
+  });
+}
+function clearErrors() {
+  document.querySelectorAll('.error').forEach((e) => { e.textContent = ''; });
+  document.querySelectorAll('[aria-invalid]').forEach((c) => c.removeAttribute('aria-invalid'));
+  $('summary-errors').innerHTML = '';
+}
 function showError(field, message) {
   const spans = [...document.querySelectorAll('.error[data-for]')];
   const target = spans.filter((s) => field.startsWith(s.dataset.for)).sort((a, b) => b.dataset.for.length - a.dataset.for.length)[0];
-  if (target) target.textContent = message;
+  if (target) {
+    target.textContent = message;
+    const control = controlOf(target);
+    if (control && message) control.setAttribute('aria-invalid', 'true');
+  }
   return target;
+}
+function focusFirstError() {
+  const invalid = [...document.querySelectorAll('[aria-invalid=true]')].find((c) => c.offsetParent !== null);
+  if (invalid) invalid.focus();
 }
 function showErrors(errors) {
   clearErrors();
@@ -213,8 +239,7 @@ async function loadProfiles() {
 function chip(header, list) {
   const li = document.createElement('li');
   li.textContent = header;
-  li.draggable = true;
-  li.tabIndex = 0;
+  li.draggable = true; // with a mouse; from the keyboard, each field's "add header" select does the same
   li.addEventListener('dragstart', (e) => e.dataTransfer.setData('text/plain', header));
   list.append(li);
 }
@@ -226,7 +251,7 @@ function renderMapping() {
   for (const field of LEAD_FIELDS) {
     const row = document.createElement('tr');
     const mapped = state.mapping[field] || [];
-    row.innerHTML = `<th scope="row"><label for="add-${field}">${field}</label></th><td class="drop" data-field="${field}"></td>
+    row.innerHTML = `<th scope="row"><label for="add-${field}">${fieldLabel(field)}</label></th><td class="drop" data-field="${field}"></td>
       <td><select id="add-${field}"><option value="">add header…</option>${state.headers.map((h) => `<option>${escapeHtml(h)}</option>`).join('')}</select></td>
       <td>${mapped.length > 1 ? `<label>separator <input size="3" data-separator="${field}" value="${escapeHtml(state.separators[field] ?? ', ')}"></label>` : ''}</td>`;
     const drop = row.querySelector('.drop');
@@ -328,20 +353,42 @@ function request() {
   const template = $('template').value.trim();
   return { details: details(), settings: settings(), mapping: mapping(), callInfo: template ? { template } : null, secondary: secondary() };
 }
+/** The text the form shows for a value: a select's option, or a radio's label. */
+function shown(id, value) {
+  const control = $(id);
+  const option = control && [...control.options].find((o) => o.value === value);
+  return option ? option.textContent : value;
+}
+function fieldLabel(field) {
+  const words = field.replace(/([A-Z])/g, ' $1').replace(/(\d)/, ' $1').toLowerCase();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+function formatText(f) {
+  if (f.preset !== 'ADVANCED') return shown('format', f.preset);
+  return [shown('format', f.preset), 'leading zero ' + shown('leading-zero', f.leadingZero).toLowerCase(),
+    f.removeNonDigits ? 'non-digits removed' : 'non-digits kept',
+    f.minLength ? 'min ' + f.minLength : null, f.maxLength ? 'max ' + f.maxLength : null,
+    f.truncateTo ? 'truncated to ' + f.truncateTo : null].filter(Boolean).join(', ');
+}
+function dedupeText(d) {
+  const scope = $('scope-' + d.scope.toLowerCase()).labels[0].textContent;
+  const against = d.scope === 'LISTS' ? [d.destinationList ? 'the destination list' : null, ...d.additionalLists].filter(Boolean) : [];
+  return `${shown('dedupe-on', d.on)}, ${scope}${against.length ? ' (' + against.join(', ') + ')' : ''}: ${shown('dedupe-action', d.action)}`;
+}
 function renderSummary() {
   const r = request();
   const s = r.settings;
   const rows = [
     ['File', state.fileName], ['Notes', r.details.notes], ['List', r.details.list], ['Supplier', r.details.supplier],
     ['Cost per lead', r.details.costPerLead], ['Ad-hoc', r.details.adHoc ? 'Yes' : 'No'],
-    ['Settings name', s.name], ['My default', s.myDefault ? 'Yes' : 'No'], ['Format', JSON.stringify(s.format)],
+    ['Settings name', s.name], ['My default', s.myDefault ? 'Yes' : 'No'], ['Format', formatText(s.format)],
     ['Calling code', s.callingCode], ['Delete existing records', s.deleteExisting.enabled ? (s.deleteExisting.keepLeadsWithCallbacks ? 'Yes, keep leads with callbacks' : 'Yes, including leads with callbacks') : 'No'],
     ['Validate emails', s.validateEmails ? 'Yes' : 'No'], ['Check DNC', s.dnc.enabled ? s.dnc.categories.join(', ') : 'No'],
-    ['Deduplication', s.dedupe.enabled ? `${s.dedupe.on} · ${s.dedupe.scope}${s.dedupe.destinationList ? ' · destination list' : ''}${s.dedupe.additionalLists.length ? ' · ' + s.dedupe.additionalLists.join(', ') : ''} · ${s.dedupe.action}` : 'No'],
+    ['Deduplication', s.dedupe.enabled ? dedupeText(s.dedupe) : 'No'],
     ['Default skill group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
     ['Time zone', s.timeZone.static ? s.timeZone.zone : 'From each number'],
     ['Expiry', s.expiry.enabled ? (s.expiry.option === 'ON_DATE' ? 'On ' + s.expiry.onDate : 'In ' + s.expiry.inDays + ' days') : 'No'],
-    ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${f} ← ${m.headers.join(' + ')}`).join('; ')],
+    ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${fieldLabel(f)} ← ${m.headers.join(' + ')}`).join('; ')],
     ['Call info', r.callInfo ? r.callInfo.template : '—'],
     ['Secondary mapping', r.secondary ? r.secondary.table + ': ' + Object.entries(r.secondary.fields).map(([f, m]) => `${f} ← ${m.headers[0]}`).join('; ') : '—'],
   ];
@@ -358,7 +405,7 @@ async function start() {
     $('started').hidden = false;
   } catch (e) {
     const stage = showErrors(e.errors.length ? e.errors : [e.message]);
-    if (stage && stage !== 'summary') { showStage(stage); showErrors(e.errors.length ? e.errors : [e.message]); }
+    if (stage && stage !== 'summary') { showStage(stage); showErrors(e.errors.length ? e.errors : [e.message]); focusFirstError(); }
   }
 }
 
@@ -409,7 +456,11 @@ function escapeHtml(text) {
 
 // ---------- wiring ----------
 function next(stage, check) {
-  return (e) => { e.preventDefault(); clearErrors(); if (!check || check()) showStage(STAGES[STAGES.indexOf(stage) + 1]); };
+  return (e) => {
+    e.preventDefault();
+    clearErrors();
+    if (!check || check()) showStage(STAGES[STAGES.indexOf(stage) + 1]); else focusFirstError();
+  };
 }
 function checkDetails() {
   const d = details();
@@ -487,6 +538,7 @@ $('go-history').onclick = () => showView('history');
 
 (async function init() {
   await config.ready;
+  linkErrors();
   showStage('details');
   applyAdHoc();
   applySettingsVisibility();

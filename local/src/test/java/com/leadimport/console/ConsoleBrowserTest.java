@@ -102,6 +102,11 @@ class ConsoleBrowserTest {
         browser.waitUntil("five previews", WAIT, () -> browser.script("return document.querySelectorAll('#callinfo-preview li').length").asInt() == 5);
         assertThat(browser.text("#callinfo-preview li")).isEqualTo("Name: Ann Lee");
         browser.screenshot(SCREENSHOTS.resolve("4-callinfo.png"));
+        browser.click("[data-stage=mapping]");
+        assertThat(browser.visible("#mapping")).as("a stage in the bar takes the supervisor back").isTrue();
+        assertThat(browser.text("#fields td.drop[data-field=phone1]")).as("with the mapping as it was").contains("Mobile");
+        browser.click("#mapping button[type=submit]");
+        assertThat(browser.script("return document.getElementById('template').value").asText()).isEqualTo("Name: {First Name} {Last Name}");
         browser.click("#callinfo button[type=submit]");
 
         assertThat(browser.visible("#secondary")).isTrue();
@@ -109,7 +114,8 @@ class ConsoleBrowserTest {
         browser.click("#secondary button[type=submit]");
 
         assertThat(browser.visible("#summary")).isTrue();
-        assertThat(browser.text("#summary-list")).contains("Sample List", "Acme Data", "UK weekly", "phone1 ← Mobile");
+        assertThat(browser.text("#summary-list")).contains("Sample List", "Acme Data", "UK weekly", "Phone 1 ← Mobile",
+                "Address 1 ← Address 1 + Address 2", "Default UK (leading 0)", "(the destination list): Keep existing", "In 30 days");
         browser.screenshot(SCREENSHOTS.resolve("6-summary.png"));
         browser.click("#start");
         browser.waitUntil("the import started", WAIT, () -> browser.visible("#started"));
@@ -122,6 +128,8 @@ class ConsoleBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve("7-history.png"));
         browser.click("[data-view=report]");
         browser.waitUntil("the supplier report", WAIT, () -> browser.text("#report-rows").contains("Acme Data"));
+        assertThat(browser.script("return document.querySelectorAll('#report-chart rect').length").asInt())
+                .as("a bar each for imported and rejected, beside the two legend keys").isEqualTo(4);
         browser.screenshot(SCREENSHOTS.resolve("8-report.png"));
 
         ImportRecord record = runtime.stores().imports().history(1).get(0);
@@ -140,6 +148,46 @@ class ConsoleBrowserTest {
         assertThat(browser.text(".error[data-for='details.list']")).isEqualTo("List is required");
         assertThat(browser.text(".error[data-for='details.supplier']")).contains("Supplier is required");
         assertThat(browser.visible("#settings")).isFalse();
+        assertThat(browser.script("return document.activeElement.id").asText()).as("the first field in error has the focus").isEqualTo("file");
+        assertThat(browser.script("return document.getElementById('list').getAttribute('aria-invalid')").asText()).isEqualTo("true");
+        assertThat(browser.script("return document.getElementById(document.getElementById('list').getAttribute('aria-describedby')).textContent")
+                .asText()).as("the error describes its field for screen readers").isEqualTo("List is required");
+        browser.type("#supplier", "Acme Data");
+        browser.click("#details button[type=submit]");
+        assertThat(browser.script("return document.getElementById('supplier').hasAttribute('aria-invalid')").asBoolean()).isFalse();
+    }
+
+    @Test
+    void anErrorFromTheApiIsShownNextToItsField() throws Exception {
+        browser.script("window.prompt = () => 'Sample List';");
+        browser.click("#new-list");
+
+        browser.waitUntil("the API's answer", WAIT, () -> !browser.text(".error[data-for='details.list']").isEmpty());
+        assertThat(browser.text(".error[data-for='details.list']")).isEqualTo("name: a list called 'Sample List' exists already");
+    }
+
+    @Test
+    void deduplicationOptionsShowOnlyWhenDeduplicating() throws Exception {
+        settingsStage();
+        assertThat(browser.visible("#dedupe-on")).isFalse();
+        assertThat(browser.visible("#dedupe-action")).isFalse();
+        browser.click("#dedupe");
+        assertThat(browser.visible("#dedupe-on")).isTrue();
+        assertThat(browser.visible("#scope-file")).isTrue();
+    }
+
+    @Test
+    void mappingNameAndPreviousMappingsShowOnlyWhenNotAdHoc() throws Exception {
+        browser.script("document.querySelector('[data-stage=mapping]').disabled = false;");
+        browser.click("[data-stage=mapping]");
+        assertThat(browser.visible("#mapping-name")).isTrue();
+        assertThat(browser.visible("#previous-mappings")).isTrue();
+        browser.click("[data-stage=details]");
+        browser.click("#adhoc");
+        browser.script("document.querySelector('[data-stage=mapping]').disabled = false;");
+        browser.click("[data-stage=mapping]");
+        assertThat(browser.visible("#mapping-name")).isFalse();
+        assertThat(browser.visible("#previous-mappings")).isFalse();
     }
 
     /** Opens the Settings stage directly (stages are gated by the furthest reached). */
