@@ -5,7 +5,8 @@
 window.LEAD_IMPORT = (function auth(config) {
   const api = { apiUrl: config.apiUrl || '', token: () => sessionStorage.getItem('idToken') };
   if (!config.authUrl) return api;
-  const redirectUri = window.location.origin + window.location.pathname;
+  // always the console's root, the one callback URL the user pool client allows (not /index.html)
+  const redirectUri = window.location.origin + '/';
   const base64url = (bytes) => btoa(String.fromCharCode(...new Uint8Array(bytes))).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
   async function signIn() {
     const verifier = base64url(crypto.getRandomValues(new Uint8Array(32)));

@@ -14,4 +14,6 @@ printf 'window.LEAD_IMPORT_CONFIG = { apiUrl: "%s", authUrl: "%s", clientId: "%s
   "$(output ApiUrl)" "$(output SignInUrl)" "$(output UserPoolClientId)" > "$config"
 aws s3 sync console "s3://$bucket" --delete --exclude config.js
 aws s3 cp "$config" "s3://$bucket/config.js" --content-type "text/javascript" --cache-control "no-cache"
+# CloudFront caches the old files for up to a day otherwise
+aws cloudfront create-invalidation --distribution-id "$(output ConsoleDistributionId)" --paths '/*' >/dev/null
 echo "console published: $(output ConsoleUrl)"

@@ -53,8 +53,6 @@ public final class WizardApi {
     static final Set<String> CSV_CONTENT_TYPES = Set.of("text/csv", "application/csv", "application/vnd.ms-excel");
     private static final Duration URL_LIFETIME = Duration.ofMinutes(15);
     private static final int PREVIEW_ROWS = 5;
-    /** Checks defaults of every type but PHONE, whose form depends on an import's settings. */
-    private static final SecondaryValueParser DEFAULTS = new SecondaryValueParser(null);
 
     private final ImportStore imports;
     private final CatalogStore catalog;
@@ -81,6 +79,7 @@ public final class WizardApi {
 
     public WizardApi(ImportStore imports, CatalogStore catalog, DncStore dnc, FileStore files, UploadUrls urls, AuditLog audit,
                      Clock clock, Supplier<String> ids, Options options) {
+        // clock: in the purge zone, whose day dates an import (an expiry "in N days" counts from it)
         this.imports = imports;
         this.catalog = catalog;
         this.dnc = dnc;
@@ -96,6 +95,9 @@ public final class WizardApi {
     }
 
     public ApiResponse handle(ApiRequest request) {
+        if ("OPTIONS".equalsIgnoreCase(request.method())) {
+            return new ApiResponse(204, Map.of(), ""); // a CORS preflight: API Gateway adds the CORS headers
+        }
         try {
             String caller = request.caller();
             if (caller == null) {
@@ -277,14 +279,10 @@ public final class WizardApi {
                 continue;
             }
             String defaultValue = blankToNull(field.path("default").asText(null));
-            if (defaultValue != null && type != FieldType.PHONE) {
-                // a phone default is formatted by the import's settings, so it is checked there
-                try {
-                    DEFAULTS.parse(type, defaultValue);
-                } catch (SecondaryValueParser.InvalidValueException e) {
-                    errors.add(where + ".default: " + e.getMessage() + " (the field is " + type + ")");
-                    continue;
-                }
+            Optional<String> badDefault = SecondaryValueParser.defaultProblem(type, defaultValue);
+            if (badDefault.isPresent()) {
+                errors.add(where + ".default: " + badDefault.get());
+                continue;
             }
             fields.add(new ContactTable.Field(fieldName, blankToNull(field.path("description").asText(null)), type, defaultValue));
         }

@@ -4,7 +4,6 @@ import com.leadimport.adapters.AwsClients;
 import com.leadimport.adapters.dynamodb.DynamoStores;
 import com.leadimport.workflow.Workflow;
 import java.time.Clock;
-import java.time.ZoneId;
 
 /** The workflow as Lambda runs it: on the AWS clients, configured from the function's environment. */
 final class LambdaWorkflow {
@@ -19,7 +18,7 @@ final class LambdaWorkflow {
         return new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(),
                 AwsClients.FILES, Clock.systemUTC(), AwsClients.TABLES.workBucket(),
                 intEnv("CHUNK_ROWS", Workflow.DEFAULT_CHUNK_ROWS),
-                ZoneId.of(System.getenv().getOrDefault("PURGE_TIME_ZONE", "Europe/London")),
+                AwsClients.purgeZone(),
                 intEnv("PURGE_BUDGET", Workflow.DEFAULT_PURGE_BUDGET));
     }
 

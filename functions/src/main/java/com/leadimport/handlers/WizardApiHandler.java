@@ -18,7 +18,8 @@ public final class WizardApiHandler extends JsonStepHandler<ApiRequest, ApiRespo
     public WizardApiHandler() {
         this(new WizardApi(AwsClients.STORES.imports(), AwsClients.STORES.catalog(), AwsClients.STORES.dnc(), AwsClients.FILES,
                 new S3UploadUrls(AwsClients.PRESIGNER),
-                new DynamoAuditLog(AwsClients.DYNAMODB, AwsClients.TABLES.audit(), Clock.systemUTC()), Clock.systemUTC(),
+                new DynamoAuditLog(AwsClients.DYNAMODB, AwsClients.TABLES.audit(), Clock.systemUTC()),
+                Clock.system(AwsClients.purgeZone()), // an import's date is the purge zone's day, as for supplier drops
                 () -> UUID.randomUUID().toString(), new WizardApi.Options(AwsClients.TABLES.uploadBucket(),
                         AwsClients.TABLES.workBucket(), true, Boolean.parseBoolean(System.getenv("SKILL_BASED_ROUTING")))));
     }

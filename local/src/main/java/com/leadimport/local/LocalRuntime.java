@@ -176,7 +176,7 @@ public final class LocalRuntime implements AutoCloseable {
                 new EventingFileStore(files, tables.uploadBucket(),
                         (key, size) -> deliverObjectCreated(key, size, Long.toHexString(System.nanoTime()))),
                 new S3UploadUrls(presigner), new DynamoAuditLog(dynamoDbClient, tables.audit(), settings.clock()),
-                settings.clock(), settings.ids(),
+                settings.clock().withZone(settings.purgeZone()), settings.ids(),
                 new WizardApi.Options(tables.uploadBucket(), tables.workBucket(), false, settings.skillBasedRouting()));
         this.imports = new StateMachineExecutor(PREFIX + "-import-leads",
                 StateMachine.load(definition("import-leads.asl.json"), substitutions), invoker, reader, settings.threads(),

@@ -130,6 +130,19 @@ class WizardApiTest {
     }
 
     @Test
+    void anImportIsDatedByThePurgeZonesDayNotUtcs() throws Exception {
+        java.time.Clock lateEvening = java.time.Clock.fixed(java.time.Instant.parse("2026-07-01T23:30:00Z"), java.time.ZoneOffset.UTC);
+        try (LocalRuntime london = LocalRuntime.start(LocalRuntime.Settings.defaults(null).withClock(lateEvening))) {
+            ApiResponse created = london.wizardApi().handle(request("POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}",
+                    "sam@example.com"));
+
+            String importId = Json.MAPPER.readTree(created.body()).get("importId").asText();
+            assertThat(london.stores().imports().find(importId).orElseThrow().importDate())
+                    .as("00:30 on 2 July in London (BST)").isEqualTo(java.time.LocalDate.of(2026, 7, 2));
+        }
+    }
+
+    @Test
     void aFaultOfTheServerIsA500InTheErrorsShape() throws Exception {
         WizardApi withoutUploadUrls = new WizardApi(runtime.stores().imports(), runtime.stores().catalog(), runtime.stores().dnc(),
                 runtime.files(), null, null, java.time.Clock.systemUTC(), () -> "x",
@@ -194,5 +207,7 @@ class WizardApiTest {
         ApiResponse response = locked.handle(request("GET", "/api/lists", null, null));
 
         assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(locked.handle(request("OPTIONS", "/api/lists", null, null)).statusCode())
+                .as("a CORS preflight carries no token").isEqualTo(204);
     }
 }

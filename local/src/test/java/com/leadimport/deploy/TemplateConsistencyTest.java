@@ -157,6 +157,18 @@ class TemplateConsistencyTest {
     }
 
     @Test
+    void aFunctionThatRemovesLeadsCanAlsoTakeThemOutOfTheDiallerBuffer() {
+        // DynamoLeadStore.delete removes a lead with its keys, secondary rows and buffer entry
+        for (Map.Entry<String, JsonNode> function : ofType("AWS::Serverless::Function").entrySet()) {
+            JsonNode variables = function.getValue().path("Properties").path("Environment").path("Variables");
+            if (variables.has("LEADS_TABLE")) {
+                assertThat(variables.has("BUFFER_TABLE") && variables.has("DEDUPE_KEYS_TABLE") && variables.has("SECONDARY_ROWS_TABLE"))
+                        .as(function.getKey() + " names the tables a lead's removal touches").isTrue();
+            }
+        }
+    }
+
+    @Test
     void aWildcardResourceIsOnlyGrantedForWhatAwsOffersNoOtherWay() {
         List<String> wildcardActions = new ArrayList<>();
         walk(resources, (key, value) -> {

@@ -3,6 +3,7 @@ package com.leadimport.domain.request;
 import com.leadimport.domain.callinfo.CallInfoTemplate;
 import com.leadimport.domain.request.Dedupe.Scope;
 import com.leadimport.domain.request.Format.FormatPreset;
+import com.leadimport.domain.secondary.SecondaryValueParser;
 import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -198,7 +199,12 @@ public final class RequestValidator {
                 continue;
             }
             if (mapping.type() == null) {
-                problem.accept(field + ".type is required (TEXT, WHOLE_NUMBER, DECIMAL, DATE, TIME, DATE_TIME, BOOLEAN or PHONE)");
+                problem.accept(field + ".type is required for a field the table does not have yet "
+                        + "(TEXT, WHOLE_NUMBER, DECIMAL, DATE, TIME, DATE_TIME, BOOLEAN or PHONE)");
+            } else {
+                // a bad default would reject every row with a blank cell: refuse the request instead
+                SecondaryValueParser.defaultProblem(mapping.type(), mapping.defaultValue())
+                        .ifPresent(p -> problem.accept(field + ".default: " + p));
             }
             headersOf(new FieldMapping(mapping.headers(), mapping.separator()), field, headers, problem);
         }

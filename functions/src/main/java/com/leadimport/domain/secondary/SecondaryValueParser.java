@@ -31,6 +31,22 @@ public final class SecondaryValueParser {
         this.phones = phones;
     }
 
+    /**
+     * What is wrong with a field's default value for its type, if anything. PHONE defaults are
+     * not judged here: their form depends on an import's format settings.
+     */
+    public static Optional<String> defaultProblem(FieldType type, String defaultValue) {
+        if (defaultValue == null || defaultValue.isBlank() || type == FieldType.PHONE) {
+            return Optional.empty();
+        }
+        try {
+            new SecondaryValueParser(null).parse(type, defaultValue);
+            return Optional.empty();
+        } catch (InvalidValueException e) {
+            return Optional.of(e.getMessage() + " (the field is " + type + ")");
+        }
+    }
+
     /** @throws InvalidValueException with a message saying what was expected */
     public String parse(FieldType type, String text) {
         String value = text.trim();

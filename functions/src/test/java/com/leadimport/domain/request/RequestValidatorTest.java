@@ -169,7 +169,17 @@ class RequestValidatorTest {
 
         assertThat(problemsOf(json)).containsExactlyInAnyOrder(
                 "secondary.table is required when secondary fields are mapped",
-                "secondary.fields.Contract End.type is required (TEXT, WHOLE_NUMBER, DECIMAL, DATE, TIME, DATE_TIME, BOOLEAN or PHONE)");
+                "secondary.fields.Contract End.type is required for a field the table does not have yet (TEXT, WHOLE_NUMBER, DECIMAL, DATE, TIME, DATE_TIME, BOOLEAN or PHONE)");
+    }
+
+    @Test
+    void aSecondaryDefaultMustReadAsItsType() {
+        String json = example().replace(", \"type\": \"DATE\"", ", \"type\": \"DATE\", \"default\": \"soon\"");
+
+        assertThat(problemsOf(json)).containsExactly(
+                "secondary.fields.Contract End.default: 'soon' is not a date dd/mm/yyyy (the field is DATE)");
+        assertThat(problemsOf(example().replace(", \"type\": \"DATE\"", ", \"type\": \"DATE\", \"default\": \"31/12/2027\"")))
+                .isEmpty();
     }
 
     @Test
