@@ -69,7 +69,8 @@ public final class Cli {
               dnc import CATEGORY FILE             add a TPS-style file, one number a line
               purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date
               serve [--port 8080]                  the wizard API on 127.0.0.1, the drop folder DIR/drop/<supplier>/,
-                                                   the purge at midnight (Europe/London)""";
+                    [--no-skill-routing]           the purge at midnight (Europe/London); --no-skill-routing: a
+                                                   dialler without Outbound Skill-Based Routing (no Default Skill Group)""";
 
     int run(List<String> args) {
         if (args.isEmpty()) {
@@ -256,10 +257,12 @@ public final class Cli {
 
     private int serve(List<String> args) {
         int port = Integer.parseInt(option(args, "--port").orElse("8080"));
+        // a dialler without Outbound Skill-Based Routing: the wizard then hides Default Skill Group
+        boolean skillBasedRouting = !args.remove("--no-skill-routing");
         if (!args.isEmpty()) {
-            throw new UsageException("serve [--port 8080]");
+            throw new UsageException("serve [--port 8080] [--no-skill-routing]");
         }
-        LocalRuntime runtime = LocalRuntime.start(settings);
+        LocalRuntime runtime = LocalRuntime.start(settings.withSkillBasedRouting(skillBasedRouting));
         LocalServer server = LocalServer.start(runtime, port, settings.dataDir().resolve("drop"), settings.purgeZone());
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             server.close();

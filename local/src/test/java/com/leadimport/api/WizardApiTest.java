@@ -127,6 +127,8 @@ class WizardApiTest {
         call(409, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"x\"}");
         call(404, "GET", "/api/imports/nope", null);
         call(404, "GET", "/api/nothing", null);
+        assertThat(call(200, "GET", "/api/audit", null).findValuesAsText("action")).as("every change is audited")
+                .contains("list.create", "list.clone", "contact-table.save", "import.create");
     }
 
     @Test
@@ -197,6 +199,9 @@ class WizardApiTest {
         assertThat(runtime.stores().dnc().listed(java.util.List.of("Requested"), java.util.List.of("+447412345002", "+447412345003")))
                 .hasSize(2);
         call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}");
+        JsonNode audit = call(200, "GET", "/api/audit", null);
+        assertThat(audit.findValuesAsText("action")).contains("dnc.category.create", "dnc.numbers.add");
+        assertThat(audit.findValuesAsText("detail")).contains("Requested: 2 numbers");
     }
 
     @Test

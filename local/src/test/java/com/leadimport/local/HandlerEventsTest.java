@@ -97,6 +97,20 @@ class HandlerEventsTest {
     }
 
     @Test
+    void aBase64EncodedBodyIsDecoded() throws Exception {
+        var event = (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(Path.of("..", "events", "WizardApiFunction.json").toFile());
+        event.put("body", java.util.Base64.getEncoder().encodeToString("{\"name\": \"Été list\"}".getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        event.put("isBase64Encoded", true);
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        new com.leadimport.handlers.WizardApiHandler(runtime.wizardApi()).handleRequest(new ByteArrayInputStream(JSON.writeValueAsBytes(event)),
+                out, new LocalContext("test", System.currentTimeMillis() + 60_000));
+
+        assertThat(JSON.readTree(out.toByteArray()).get("statusCode").asInt()).isEqualTo(201);
+        assertThat(runtime.stores().catalog().lists()).contains("Été list");
+    }
+
+    @Test
     void thePurgeWithNoDateUsesTodayAndFinishes() throws Exception {
         JsonNode result = invoke(new PurgeExpiredImportsHandler(runtime.workflow().purgeExpiredImports()),
                 "PurgeExpiredImportsFunction.json");
