@@ -73,6 +73,7 @@ class WizardApiTest {
         call(409, "POST", "/api/imports/" + importId + "/start", null);
         call(200, "PUT", "/api/imports/" + importId + "/request", request);
         call(202, "POST", "/api/imports/" + importId + "/start", null);
+        assertThat(call(200, "GET", "/api/imports", null).findValuesAsText("importId")).contains(importId);
 
         JsonNode done = call(200, "GET", "/api/imports/" + importId, null);
         assertThat(done.get("status").asText()).isEqualTo("COMPLETED");
@@ -124,6 +125,8 @@ class WizardApiTest {
         String importId = call(201, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}").get("importId").asText();
         assertThat(call(409, "GET", "/api/imports/" + importId + "/preview", null).get("errors").get(0).asText())
                 .isEqualTo("file: the file has not been uploaded yet");
+        assertThat(call(200, "GET", "/api/imports", null).findValuesAsText("importId"))
+                .as("a wizard that never reached Start is not history").doesNotContain(importId);
         call(409, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"x\"}");
         call(404, "GET", "/api/imports/nope", null);
         call(404, "GET", "/api/nothing", null);
