@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
@@ -42,8 +43,12 @@ public final class LocalServer implements AutoCloseable {
     private final WizardApiHandler apiHandler;
     private final HttpServer server;
     private final Path dropFolder;
-    /** Size and modification time of each waiting drop file at the previous poll. */
-    private Map<Path, List<Object>> lastSeen = Map.of();
+    /** A drop file as a poll saw it: unchanged between two polls, it has finished arriving. */
+    private record Seen(long size, FileTime modified) {
+    }
+
+    /** Each waiting drop file at the previous poll. */
+    private Map<Path, Seen> lastSeen = Map.of();
     private final ScheduledExecutorService background = Executors.newScheduledThreadPool(2, runnable -> {
         Thread thread = new Thread(runnable, "local-server");
         thread.setDaemon(true);
@@ -147,7 +152,7 @@ public final class LocalServer implements AutoCloseable {
      * imported half-written; hidden files (editors' and copiers' temporaries) are left alone.
      */
     synchronized void importDrops() {
-        Map<Path, List<Object>> seen = new HashMap<>();
+        Map<Path, Seen> seen = new HashMap<>();
         try (var suppliers = Files.list(dropFolder)) {
             for (Path supplier : suppliers.filter(Files::isDirectory).toList()) {
                 List<Path> waiting;
@@ -156,7 +161,7 @@ public final class LocalServer implements AutoCloseable {
                             .sorted().toList();
                 }
                 for (Path file : waiting) {
-                    List<Object> state = List.of(Files.size(file), Files.getLastModifiedTime(file));
+                    Seen state = new Seen(Files.size(file), Files.getLastModifiedTime(file));
                     seen.put(file, state);
                     if (!state.equals(lastSeen.get(file))) {
                         continue; // new or still growing: look again next poll

@@ -178,35 +178,36 @@ class ConsoleBrowserTest {
 
     @Test
     void mappingNameAndPreviousMappingsShowOnlyWhenNotAdHoc() throws Exception {
-        browser.script("document.querySelector('[data-stage=mapping]').disabled = false;");
-        browser.click("[data-stage=mapping]");
-        assertThat(browser.visible("#mapping-name")).isTrue();
-        assertThat(browser.visible("#previous-mappings")).isTrue();
-        browser.click("[data-stage=details]");
-        browser.click("#adhoc");
-        browser.script("document.querySelector('[data-stage=mapping]').disabled = false;");
-        browser.click("[data-stage=mapping]");
-        assertThat(browser.visible("#mapping-name")).isFalse();
-        assertThat(browser.visible("#previous-mappings")).isFalse();
+        assertShownOnlyWhenNotAdHoc("mapping", "#mapping-name", "#previous-mappings");
     }
 
-    /** Opens the Settings stage directly (stages are gated by the furthest reached). */
+    /** Opens a stage directly (stages are gated by the furthest reached). */
+    private static void openStage(String stage) throws Exception {
+        browser.script("document.querySelector('[data-stage=" + stage + "]').disabled = false;");
+        browser.click("[data-stage=" + stage + "]");
+    }
+
     private static void settingsStage() throws Exception {
-        browser.script("document.querySelector('[data-stage=settings]').disabled = false;");
-        browser.click("[data-stage=settings]");
+        openStage("settings");
+    }
+
+    /** The controls show on the stage, and hide there once Ad-hoc is ticked on Details. */
+    private static void assertShownOnlyWhenNotAdHoc(String stage, String... selectors) throws Exception {
+        openStage(stage);
+        for (String selector : selectors) {
+            assertThat(browser.visible(selector)).as(selector + " when not ad hoc").isTrue();
+        }
+        browser.click("[data-stage=details]");
+        browser.click("#adhoc");
+        openStage(stage);
+        for (String selector : selectors) {
+            assertThat(browser.visible(selector)).as(selector + " when ad hoc").isFalse();
+        }
     }
 
     @Test
     void nameAndMyDefaultShowOnlyWhenNotAdHoc() throws Exception {
-        settingsStage();
-        assertThat(browser.visible("#settings-name")).isTrue();
-        assertThat(browser.visible("#my-default")).isTrue();
-        browser.click("[data-stage=details]");
-        browser.click("#adhoc");
-        settingsStage();
-        assertThat(browser.visible("#settings-name")).isFalse();
-        assertThat(browser.visible("#my-default")).isFalse();
-        assertThat(browser.visible("#previous-settings")).isFalse();
+        assertShownOnlyWhenNotAdHoc("settings", "#settings-name", "#my-default", "#previous-settings");
     }
 
     @Test

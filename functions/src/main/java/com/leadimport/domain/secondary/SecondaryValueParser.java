@@ -25,6 +25,9 @@ public final class SecondaryValueParser {
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("H:mm").withResolverStyle(ResolverStyle.STRICT);
     private static final DateTimeFormatter DATE_TIME = DateTimeFormatter.ofPattern("d/M/uuuu H:mm:ss").withResolverStyle(ResolverStyle.STRICT);
 
+    /** For every type but PHONE, which needs an import's format settings. */
+    private static final SecondaryValueParser WITHOUT_PHONES = new SecondaryValueParser(null);
+
     private final PhoneFormatter phones;
 
     public SecondaryValueParser(PhoneFormatter phones) {
@@ -40,7 +43,7 @@ public final class SecondaryValueParser {
             return Optional.empty();
         }
         try {
-            new SecondaryValueParser(null).parse(type, defaultValue);
+            WITHOUT_PHONES.parse(type, defaultValue);
             return Optional.empty();
         } catch (InvalidValueException e) {
             return Optional.of(e.getMessage() + " (the field is " + type + ")");
