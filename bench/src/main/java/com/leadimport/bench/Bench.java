@@ -14,6 +14,11 @@ public final class Bench {
         switch (args[0]) {
             case "cpu" -> CpuBench.run(Options.parse(rest));
             case "e2e" -> EndToEndBench.run(Options.parse(rest));
+            case "engines" -> {
+                Options options = Options.parse(rest);
+                com.leadimport.bench.engines.EnginesBench.run(options.getLong("leads", 300_000), (int) options.getLong("threads", 4),
+                        options.get("engine", "all"));
+            }
             default -> {
                 System.err.println("unknown benchmark '" + args[0] + "'");
                 System.exit(2);

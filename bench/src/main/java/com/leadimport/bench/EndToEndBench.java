@@ -52,7 +52,7 @@ final class EndToEndBench {
         Process dynamoDb = startDynamoDb();
         try {
             URI endpoint = endpointOf(dynamoDb);
-            LocalRuntime.Settings settings = LocalRuntime.Settings.defaults(work.resolve("data")).withExternalDynamoDb(endpoint);
+            LocalRuntime.Settings settings = LocalRuntime.Settings.defaults(work.resolve("data")).withDynamoDb(endpoint.toString());
             try (LocalRuntime runtime = LocalRuntime.start(settings)) {
                 HeapSampler heap = HeapSampler.start();
                 long start = System.nanoTime();

@@ -21,7 +21,6 @@ import com.leadimport.handlers.ScreenChunkHandler;
 import com.leadimport.handlers.SplitFileHandler;
 import com.leadimport.handlers.WriteChunkHandler;
 import com.leadimport.imports.ImportRecord;
-import com.leadimport.local.dynamodb.DynamoDbEmulator;
 import com.leadimport.local.s3.LocalS3Server;
 import com.leadimport.local.sfn.Execution;
 import com.leadimport.local.sfn.ObjectReader;
@@ -69,7 +68,7 @@ public final class LocalRuntime implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final long TASK_TIMEOUT_MILLIS = 15 * 60 * 1000;
 
-    private final DynamoDbEmulator dynamoDb;
+    private final LocalDynamoDb dynamoDb;
     private final LocalS3Server s3Server;
     private final DynamoDbClient dynamoDbClient;
     private final S3Client s3;
@@ -87,55 +86,54 @@ public final class LocalRuntime implements AutoCloseable {
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
-                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, URI externalDynamoDb,
+                           Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, String dynamoDb,
                            boolean skillBasedRouting) {
 
         public static Settings defaults(Path dataDir) {
             return new Settings(dataDir, Workflow.DEFAULT_CHUNK_ROWS, Math.max(2, Runtime.getRuntime().availableProcessors()),
                     Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
-                    Function.identity(), Sleeper.REAL, null, true);
+                    Function.identity(), Sleeper.REAL, LocalDynamoDb.configured(), true);
         }
 
         public Settings withChunkRows(int rows) {
-            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
         }
 
         public Settings withThreads(int n) {
-            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
         }
 
         public Settings withClock(Clock c) {
-            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
         }
 
         public Settings withIds(Supplier<String> s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
         }
 
         public Settings withTaskWrapper(Function<TaskInvoker, TaskInvoker> wrapper) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, dynamoDb, skillBasedRouting);
         }
 
-        /** DynamoDB served by another process (the e2e benchmark), instead of the emulator in this JVM. */
-        public Settings withExternalDynamoDb(URI endpoint) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, endpoint, skillBasedRouting);
+        /** Which DynamoDB the runtime uses: embedded, dynalite or an http:// URL ({@link LocalDynamoDb}). */
+        public Settings withDynamoDb(String setting) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, setting, skillBasedRouting);
         }
 
         /** Whether the wizard offers Default Skill Group (the system has Outbound Skill-Based Routing). */
         public Settings withSkillBasedRouting(boolean enabled) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, externalDynamoDb, enabled);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, enabled);
         }
 
         public Settings withSleeper(Sleeper s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, externalDynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, dynamoDb, skillBasedRouting);
         }
     }
 
     private LocalRuntime(Settings settings) {
         Path data = settings.dataDir();
-        this.dynamoDb = settings.externalDynamoDb() != null ? null
-                : DynamoDbEmulator.start(data == null ? null : data.resolve("dynamodb"));
-        URI dynamoDbEndpoint = dynamoDb == null ? settings.externalDynamoDb() : dynamoDb.endpoint();
+        this.dynamoDb = LocalDynamoDb.start(settings.dynamoDb(), data);
+        URI dynamoDbEndpoint = dynamoDb.endpoint();
         this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"));
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
@@ -309,8 +307,6 @@ public final class LocalRuntime implements AutoCloseable {
         s3.close();
         dynamoDbClient.close();
         s3Server.close();
-        if (dynamoDb != null) {
-            dynamoDb.close();
-        }
+        dynamoDb.close();
     }
 }

@@ -92,7 +92,9 @@ public final class DynamoImportStore implements ImportStore {
 
     @Override
     public void saveRequest(String importId, ImportRequest request) {
-        update(importId, "SET request = :r", Map.of(":r", s(json(request))));
+        // REQUEST is one of DynamoDB's reserved words: the name goes through ExpressionAttributeNames
+        client.updateItem(b -> b.tableName(table).key(key(importId)).updateExpression("SET #request = :r")
+                .expressionAttributeNames(Map.of("#request", "request")).expressionAttributeValues(Map.of(":r", s(json(request)))));
     }
 
     @Override

@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.dynamodb.model.KeyType;
 import software.amazon.awssdk.services.dynamodb.model.Projection;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 
 /**
  * Every table's keys and indexes, for the local runtime and the tests. template.yaml declares
@@ -38,12 +39,33 @@ public final class TableDefinitions {
                 table(t.audit(), "day", "at"));
     }
 
-    /** Creates the tables that do not exist yet. */
+    /** Creates the tables that do not exist yet, and waits until each is ACTIVE (a new table is CREATING at first). */
     public static void createMissing(DynamoDbClient client, Tables tables) {
         Set<String> existing = Set.copyOf(client.listTables().tableNames());
+        List<String> created = new ArrayList<>();
         for (CreateTableRequest request : all(tables)) {
             if (!existing.contains(request.tableName())) {
                 client.createTable(request);
+                created.add(request.tableName());
+            }
+        }
+        awaitActive(client, created);
+    }
+
+    /** Waits until each table is ACTIVE (a new table is CREATING at first), at most 30 s. */
+    public static void awaitActive(DynamoDbClient client, List<String> created) {
+        long deadline = System.nanoTime() + 30_000_000_000L;
+        for (String table : created) {
+            while (client.describeTable(b -> b.tableName(table)).table().tableStatus() != TableStatus.ACTIVE) {
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("table " + table + " did not become ACTIVE within 30 s");
+                }
+                try {
+                    Thread.sleep(20);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while waiting for table " + table, e);
+                }
             }
         }
     }

@@ -1,14 +1,10 @@
 package com.leadimport.local.dynamodb;
 
-import com.fasterxml.jackson.core.JsonEncoding;
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-import java.io.BufferedOutputStream;
-import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -18,30 +14,17 @@ import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.locks.Lock;
 import java.util.zip.CRC32;
 
 /**
  * A DynamoDB-compatible server inside the JVM, on 127.0.0.1: the JSON protocol the AWS SDK
- * speaks, the operations and expressions this project uses (see {@link Engine}), anything
+ * speaks, the operations and expressions this project sends (see {@link Engine}), anything
  * else refused by name. Written for this project because Amazon's DynamoDB Local is not open
- * source.
- *
- * <p>Durability: with a data folder, each changed table is saved as a JSON snapshot
- * ({@code <table>.table.json}, written to a temporary file, forced to disk and moved into
- * place, so a file is always a whole snapshot) by a background thread every two seconds, and
- * on {@link #close()}. A crash (or kill -9) loses at most the last couple of seconds of
- * writes, plus however long writing the snapshot of a large table takes. Writes are not
- * blocked while a snapshot is written: the table is only locked to take the list of its items.
- * Without a data folder, data lives in memory only.
+ * source. Tables and indexes live on disk in RocksDB ({@link Storage}): with a data folder they
+ * persist there between runs; without one, in a temporary folder removed on {@link #close()}.
  */
 public final class DynamoDbEmulator implements AutoCloseable {
 
@@ -54,46 +37,43 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private static final ObjectMapper MAPPER = new ObjectMapper();
     private static final String TARGET_PREFIX = "DynamoDB_20120810.";
 
-    private final Engine engine = new Engine();
+    private final Engine engine;
     private final HttpServer server;
     private final ExecutorService workers;
-    private final Path dataDir;
-    private final ScheduledExecutorService saver;
+    private final Path temporary;
 
     private DynamoDbEmulator(Path dataDir) throws IOException {
-        this.dataDir = dataDir;
-        if (dataDir != null) {
-            load();
+        this.temporary = dataDir == null ? Files.createTempDirectory("lead-import-dynamodb") : null;
+        this.engine = new Engine(Storage.open(dataDir == null ? temporary : dataDir));
+        try {
+            this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
+        } catch (IOException e) {
+            engine.close();
+            throw e;
         }
-        this.server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        this.workers = Executors.newFixedThreadPool(8, daemon("dynamodb-emulator"));
+        this.workers = Executors.newFixedThreadPool(8, daemon("dynamodb-server"));
         server.setExecutor(workers);
         server.createContext("/", this::exchange);
         server.start();
-        if (dataDir != null) {
-            saver = Executors.newSingleThreadScheduledExecutor(daemon("dynamodb-snapshots"));
-            saver.scheduleWithFixedDelay(this::saveQuietly, 2, 2, TimeUnit.SECONDS);
-        } else {
-            saver = null;
-        }
     }
 
-    /** @param dataDir where tables persist between runs, or null to keep them in memory */
+    /** @param dataDir where tables persist between runs, or null for a temporary store */
     public static DynamoDbEmulator start(Path dataDir) {
         try {
             return new DynamoDbEmulator(dataDir);
         } catch (IOException e) {
-            throw new UncheckedIOException("the DynamoDB emulator did not start", e);
+            throw new UncheckedIOException("the DynamoDB server did not start", e);
         }
     }
 
     /**
-     * Runs the emulator as its own process (the e2e benchmark keeps DynamoDB out of the measured
-     * JVM, as it is on AWS): prints {@code endpoint <uri>}, serves until standard input closes.
+     * Runs the server as its own process (the e2e benchmark keeps DynamoDB out of the measured
+     * JVM, as it is on AWS; the crash test kills it): prints {@code endpoint <uri>}, serves until
+     * standard input closes.
      */
     public static void main(String[] args) throws IOException {
-        try (DynamoDbEmulator emulator = start(args.length > 0 ? Path.of(args[0]) : null)) {
-            System.out.println("endpoint " + emulator.endpoint());
+        try (DynamoDbEmulator server = start(args.length > 0 ? Path.of(args[0]) : null)) {
+            System.out.println("endpoint " + server.endpoint());
             System.out.flush();
             while (System.in.read() >= 0) {
                 // serve until the parent closes our input
@@ -116,9 +96,13 @@ public final class DynamoDbEmulator implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (saver != null) {
-            saver.shutdownNow();
-            save();
+        engine.close();
+        if (temporary != null) {
+            try (var paths = Files.walk(temporary)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(java.io.File::delete);
+            } catch (IOException e) {
+                // a temporary folder left behind is harmless
+            }
         }
     }
 
@@ -140,7 +124,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
             response = error("SerializationException", "the request body is not valid JSON: " + e.getOriginalMessage());
         } catch (RuntimeException e) {
             status = 500;
-            response = error("InternalServerError", "the local emulator failed: " + e);
+            response = error("InternalServerError", "the local DynamoDB server failed: " + e);
         }
         byte[] bytes = MAPPER.writeValueAsBytes(response);
         CRC32 crc = new CRC32();
@@ -164,95 +148,6 @@ public final class DynamoDbEmulator implements AutoCloseable {
         ObjectNode error = (ObjectNode) error(e.type(), e.getMessage());
         error.setAll(e.detail());
         return error;
-    }
-
-    // ---------- persistence ----------
-
-    private static final String SUFFIX = ".table.json";
-
-    /** The version of each table (by identity: a table deleted and created again is a new one) last written. */
-    private final Map<Table, Long> saved = new IdentityHashMap<>();
-
-    private void load() throws IOException {
-        Files.createDirectories(dataDir);
-        try (var files = Files.list(dataDir)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).sorted().toList()) {
-                JsonNode snapshot = MAPPER.readTree(file.toFile());
-                Table table = engine.restore((ObjectNode) snapshot.get("definition"));
-                for (JsonNode item : snapshot.get("items")) {
-                    table.put((ObjectNode) item);
-                }
-                saved.put(table, table.version);
-            }
-        }
-    }
-
-    private void saveQuietly() {
-        try {
-            save();
-        } catch (RuntimeException e) {
-            // keep the saver alive: the next round tries again
-            System.err.println("DynamoDB emulator: " + e.getMessage());
-        }
-    }
-
-    private synchronized void save() {
-        try {
-            for (Table table : List.copyOf(engine.tables.values())) {
-                Long savedVersion = saved.get(table);
-                if (savedVersion != null && savedVersion == table.version) {
-                    continue;
-                }
-                ObjectNode definition;
-                List<ObjectNode> items;
-                long version;
-                Lock lock = table.lock.readLock();
-                lock.lock();
-                try {
-                    // stored items are never changed in place (an update stores a copy), so the
-                    // list can be written after the lock is let go
-                    version = table.version;
-                    definition = table.definition.deepCopy();
-                    items = table.all();
-                } finally {
-                    lock.unlock();
-                }
-                write(table.name, definition, items);
-                saved.put(table, version);
-            }
-            saved.keySet().removeIf(table -> engine.tables.get(table.name) != table);
-            try (var files = Files.list(dataDir)) {
-                for (Path file : files.filter(f -> f.getFileName().toString().endsWith(SUFFIX)).toList()) {
-                    String name = file.getFileName().toString();
-                    if (!engine.tables.containsKey(name.substring(0, name.length() - SUFFIX.length()))) {
-                        Files.deleteIfExists(file);
-                    }
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot save the DynamoDB emulator's tables to " + dataDir, e);
-        }
-    }
-
-    private void write(String name, ObjectNode definition, List<ObjectNode> items) throws IOException {
-        Path file = dataDir.resolve(name + SUFFIX);
-        Path temp = dataDir.resolve(name + SUFFIX + ".tmp");
-        try (FileOutputStream stream = new FileOutputStream(temp.toFile());
-             JsonGenerator out = MAPPER.getFactory().createGenerator(new BufferedOutputStream(stream, 1 << 16),
-                     JsonEncoding.UTF8)) {
-            out.writeStartObject();
-            out.writeFieldName("definition");
-            MAPPER.writeTree(out, definition);
-            out.writeArrayFieldStart("items");
-            for (ObjectNode item : items) {
-                MAPPER.writeTree(out, item);
-            }
-            out.writeEndArray();
-            out.writeEndObject();
-            out.flush();
-            stream.getChannel().force(true);
-        }
-        Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
     }
 
     private static java.util.concurrent.ThreadFactory daemon(String name) {

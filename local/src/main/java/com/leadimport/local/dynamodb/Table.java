@@ -2,55 +2,53 @@ package com.leadimport.local.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.math.BigDecimal;
+import java.io.ByteArrayOutputStream;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Map;
-import java.util.NavigableMap;
-import java.util.TreeMap;
-import java.util.concurrent.locks.ReentrantReadWriteLock;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.WriteBatch;
 
 /**
- * One table: items in sorted partitions, and its global secondary indexes kept in step on
- * every write (sparse: an item without an index's keys is not in that index). One lock per
- * table: many readers or one writer.
+ * One table's schema and where its items and index entries live in the {@link Storage}: items
+ * under {@code [table id][0][partition key][sort key]}, each global secondary index's entries
+ * under {@code [table id][index number][index keys][table keys]} holding the item as the index
+ * projects it (so a query of an index reads only the index). An item and its index entries change
+ * in one write batch. Nothing per item is kept in memory.
  */
 final class Table {
 
-    /** Sort key of items in a table without a range key. */
-    private static final JsonNode NO_SORT = Values.JSON.objectNode().put("S", "");
+    /** The service's limits on key values (bytes of UTF-8, or binary). */
+    private static final int MAX_PARTITION_KEY_BYTES = 2048;
+    private static final int MAX_SORT_KEY_BYTES = 1024;
 
     final String name;
     final ObjectNode definition;
     final String hashKey;
     final String rangeKey;
     final List<Index> indexes = new ArrayList<>();
-    final ReentrantReadWriteLock lock = new ReentrantReadWriteLock();
-    /** Partitions by {@link #partitionOf} (a sorted map, so a Scan can resume from a key without a full pass). */
-    private final TreeMap<String, TreeMap<JsonNode, ObjectNode>> partitions = new TreeMap<>();
-    private long itemCount;
     private final Map<String, String> declaredTypes = new HashMap<>();
-    /** Bumped on every change (under the write lock); the snapshot writer compares it with what it saved. */
-    volatile long version;
+    private final byte[] prefix;
 
-    Table(ObjectNode definition) {
+    Table(ObjectNode definition, int id) {
         this.definition = definition;
-        for (JsonNode definitionOf : definition.path("AttributeDefinitions")) {
-            declaredTypes.put(definitionOf.path("AttributeName").asText(), definitionOf.path("AttributeType").asText());
-        }
         this.name = definition.path("TableName").asText();
+        for (JsonNode attribute : definition.path("AttributeDefinitions")) {
+            declaredTypes.put(attribute.path("AttributeName").asText(), attribute.path("AttributeType").asText());
+        }
         String[] keys = keySchema(definition.path("KeySchema"));
         this.hashKey = keys[0];
         this.rangeKey = keys[1];
+        this.prefix = prefix(id, 0);
+        int number = 1;
         for (JsonNode index : definition.path("GlobalSecondaryIndexes")) {
-            indexes.add(new Index(index));
+            indexes.add(new Index(index, prefix(id, number++)));
         }
-        if (definition.has("LocalSecondaryIndexes")) {
-            throw DynamoDbException.validation("LocalSecondaryIndexes are not supported by the local emulator");
-        }
+    }
+
+    private static byte[] prefix(int tableId, int part) {
+        return new byte[] {(byte) (tableId >>> 24), (byte) (tableId >>> 16), (byte) (tableId >>> 8), (byte) tableId, (byte) part};
     }
 
     /** [hash, range or null] of a KeySchema. */
@@ -59,27 +57,41 @@ final class Table {
         for (JsonNode key : schema) {
             keys[key.path("KeyType").asText().equals("HASH") ? 0 : 1] = key.path("AttributeName").asText();
         }
-        if (keys[0] == null) {
-            throw DynamoDbException.validation("KeySchema needs a HASH key");
-        }
         return keys;
     }
 
-    long itemCount() {
-        return itemCount;
+    String declaredType(String attribute) {
+        String type = declaredTypes.get(attribute);
+        if (type == null) {
+            throw DynamoDbException.validation("attribute " + attribute + " has no AttributeDefinition");
+        }
+        return type;
     }
 
-    /** The key attributes of an item or key map, checked: present, of the declared type, not empty. */
+    // ---------- keys ----------
+
+    /** The key attributes of an item or key map, checked as the service checks them. */
     ObjectNode keyOf(JsonNode item) {
         ObjectNode key = Values.JSON.objectNode();
-        key.set(hashKey, keyValue(item, hashKey));
+        key.set(hashKey, keyValue(item, hashKey, MAX_PARTITION_KEY_BYTES, "Size of hashkey has exceeded the maximum size"
+                + " limit of 2048 bytes"));
         if (rangeKey != null) {
-            key.set(rangeKey, keyValue(item, rangeKey));
+            key.set(rangeKey, keyValue(item, rangeKey, MAX_SORT_KEY_BYTES, "Aggregated size of all range keys has exceeded"
+                    + " the size limit of 1024 bytes"));
         }
         return key;
     }
 
-    private JsonNode keyValue(JsonNode item, String attribute) {
+    /** A Key parameter: exactly the table's key attributes. */
+    ObjectNode checkedKey(JsonNode key) {
+        ObjectNode checked = keyOf(key);
+        if (key.size() != checked.size()) {
+            throw DynamoDbException.validation("The provided key element does not match the schema");
+        }
+        return checked;
+    }
+
+    private JsonNode keyValue(JsonNode item, String attribute, int maxBytes, String tooLong) {
         JsonNode value = item.get(attribute);
         if (value == null) {
             throw DynamoDbException.validation("One or more parameter values were invalid: Missing the key " + attribute
@@ -90,29 +102,28 @@ final class Table {
             throw DynamoDbException.validation("One or more parameter values were invalid: Type mismatch for key "
                     + attribute + " expected: " + declared + " actual: " + Values.type(value));
         }
-        checkKeyContent(value, declared, attribute);
+        checkKeyContent(value, declared, attribute, null);
+        if (Values.scalarSize(declared, Values.content(value).asText()) > maxBytes) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: " + tooLong);
+        }
         return value;
     }
 
-    private static void checkKeyContent(JsonNode value, String type, String attribute) {
-        String text = value.get(type).asText();
+    private static void checkKeyContent(JsonNode value, String type, String attribute, String index) {
+        String text = Values.content(value).asText();
         if (type.equals("N")) {
-            try {
-                new BigDecimal(text);
-            } catch (NumberFormatException e) {
-                throw DynamoDbException.validation("One or more parameter values were invalid: the number " + text
-                        + " of key " + attribute + " is not a number");
-            }
+            KeyCodec.number(text);
         } else if (text.isEmpty()) {
-            throw DynamoDbException.validation("One or more parameter values are not valid. The AttributeValue for a key"
-                    + " attribute cannot contain an empty " + (type.equals("S") ? "string" : "binary") + " value. Key: " + attribute);
+            throw DynamoDbException.validation(index == null
+                    ? "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an"
+                            + " empty " + (type.equals("S") ? "string" : "binary") + " value. Key: " + attribute
+                    : "One or more parameter values are not valid. A value specified for a secondary index key is not"
+                            + " supported. The AttributeValue for a key attribute cannot contain an empty string value."
+                            + " IndexName: " + index + ", IndexKey: " + attribute);
         }
     }
 
-    /**
-     * Checks an item before it is stored: the table's keys, and the keys of each index that the
-     * item has (of the declared type, not empty), so a write fails before it changes anything.
-     */
+    /** Checks an item before it is stored: the table's keys, and the keys of each index the item has. */
     void checkItem(JsonNode item) {
         keyOf(item);
         for (Index index : indexes) {
@@ -126,193 +137,116 @@ final class Table {
                     throw DynamoDbException.validation("One or more parameter values were invalid: Type mismatch for Index Key "
                             + attribute + " Expected: " + declared + " Actual: " + Values.type(value) + " IndexName: " + index.name);
                 }
-                if (!declared.equals("N") && value.get(declared).asText().isEmpty()) {
-                    throw DynamoDbException.validation("One or more parameter values are not valid. A value specified for a"
-                            + " secondary index key is not supported. The AttributeValue for a key attribute cannot contain an"
-                            + " empty string value. IndexName: " + index.name + ", IndexKey: " + attribute);
-                }
-                checkKeyContent(value, declared, attribute);
+                checkKeyContent(value, declared, attribute, index.name);
             }
         }
     }
 
-    String declaredType(String attribute) {
-        String type = declaredTypes.get(attribute);
-        if (type != null) {
-            return type;
+    /** Where the item with this (checked) key is stored. */
+    byte[] storageKey(JsonNode key) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(prefix);
+        appendTableKey(out, key);
+        return out.toByteArray();
+    }
+
+    /** The storage prefix of a partition (for a query). */
+    byte[] partitionPrefix(JsonNode hashValue) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+        out.writeBytes(prefix);
+        KeyCodec.append(out, hashValue);
+        return out.toByteArray();
+    }
+
+    private void appendTableKey(ByteArrayOutputStream out, JsonNode item) {
+        KeyCodec.append(out, item.get(hashKey));
+        if (rangeKey != null) {
+            KeyCodec.append(out, item.get(rangeKey));
         }
-        throw DynamoDbException.validation("attribute " + attribute + " has no AttributeDefinition");
     }
 
-    /** An item's key as one string, equal for equal keys (numbers by value): for duplicate checks. */
-    String identity(JsonNode item) {
-        String hash = partitionOf(keyValue(item, hashKey));
-        return rangeKey == null ? hash : hash + '\u0000' + partitionOf(keyValue(item, rangeKey));
+    // ---------- reads and writes ----------
+
+    ObjectNode get(Storage storage, JsonNode key) {
+        byte[] value = storage.get(storageKey(key));
+        return value == null ? null : Values.read(value);
     }
 
-    /** A hash key value as a map key: numbers by value (1 and 1.0 are one partition). */
-    static String partitionOf(JsonNode value) {
-        String type = Values.type(value);
-        String text = Values.content(value).asText();
-        if (type.equals("N")) {
-            text = new BigDecimal(text).stripTrailingZeros().toPlainString();
-        }
-        return type + ":" + text;
-    }
-
-    ObjectNode get(JsonNode key) {
-        TreeMap<JsonNode, ObjectNode> partition = partitions.get(partitionOf(keyValue(key, hashKey)));
-        return partition == null ? null : partition.get(sortOf(key));
-    }
-
-    /** Stores the item (replacing any with its key); returns the old item or null. */
-    ObjectNode put(ObjectNode item) {
-        checkItem(item);
-        JsonNode hash = keyValue(item, hashKey);
-        version++;
-        ObjectNode old = partitions.computeIfAbsent(partitionOf(hash), k -> new TreeMap<>(Values::compare))
-                .put(sortOf(item), item);
-        if (old == null) {
-            itemCount++;
-        }
-        for (Index index : indexes) {
-            if (old != null) {
-                index.remove(old, this);
-            }
-            index.add(item, this);
-        }
-        return old;
-    }
-
-    ObjectNode delete(JsonNode key) {
-        String partitionKey = partitionOf(keyValue(key, hashKey));
-        TreeMap<JsonNode, ObjectNode> partition = partitions.get(partitionKey);
-        ObjectNode old = partition == null ? null : partition.remove(sortOf(key));
-        if (old != null) {
-            version++;
-            itemCount--;
-            if (partition.isEmpty()) {
-                partitions.remove(partitionKey);
+    /**
+     * Adds to the batch what replacing {@code old} by {@code updated} (either may be null) takes:
+     * the item, and each index's entries (the old entry removed, the new one put).
+     */
+    void change(WriteBatch batch, JsonNode key, ObjectNode old, ObjectNode updated) {
+        try {
+            byte[] storageKey = storageKey(key);
+            if (updated == null) {
+                batch.delete(storageKey);
+            } else {
+                batch.put(storageKey, Values.bytes(updated));
             }
             for (Index index : indexes) {
-                index.remove(old, this);
-            }
-        }
-        return old;
-    }
-
-    /** The partition's items in sort key order (empty when there is none). */
-    NavigableMap<JsonNode, ObjectNode> partition(JsonNode hashValue) {
-        TreeMap<JsonNode, ObjectNode> partition = partitions.get(partitionOf(hashValue));
-        return partition == null ? new TreeMap<>(Values::compare) : partition;
-    }
-
-    /** Every item, partition by partition (for snapshots), in the order Scan returns them. */
-    List<ObjectNode> all() {
-        List<ObjectNode> items = new ArrayList<>((int) itemCount);
-        for (TreeMap<JsonNode, ObjectNode> partition : partitions.values()) {
-            items.addAll(partition.values());
-        }
-        return items;
-    }
-
-    /** The items in Scan order, after the item with {@code startKey} when there is one (read lock held by the caller). */
-    Iterable<ObjectNode> scan(JsonNode startKey) {
-        NavigableMap<String, TreeMap<JsonNode, ObjectNode>> from = partitions;
-        String startPartition = null;
-        JsonNode startSort = null;
-        if (startKey != null) {
-            startPartition = partitionOf(keyValue(startKey, hashKey));
-            startSort = sortOf(startKey);
-            from = partitions.tailMap(startPartition, true);
-        }
-        Iterator<Map.Entry<String, TreeMap<JsonNode, ObjectNode>>> outer = from.entrySet().iterator();
-        String first = startPartition;
-        JsonNode firstSort = startSort;
-        return () -> new Iterator<>() {
-            private Iterator<ObjectNode> inner = java.util.Collections.emptyIterator();
-
-            @Override
-            public boolean hasNext() {
-                while (!inner.hasNext() && outer.hasNext()) {
-                    Map.Entry<String, TreeMap<JsonNode, ObjectNode>> next = outer.next();
-                    inner = next.getKey().equals(first) ? next.getValue().tailMap(firstSort, false).values().iterator()
-                            : next.getValue().values().iterator();
+                byte[] oldEntry = old == null ? null : index.entryKey(old, this);
+                byte[] newEntry = updated == null ? null : index.entryKey(updated, this);
+                if (oldEntry != null && (newEntry == null || !java.util.Arrays.equals(oldEntry, newEntry))) {
+                    batch.delete(oldEntry);
                 }
-                return inner.hasNext();
-            }
-
-            @Override
-            public ObjectNode next() {
-                if (!hasNext()) {
-                    throw new NoSuchElementException();
+                if (newEntry != null) {
+                    batch.put(newEntry, Values.bytes(index.project(updated, this)));
                 }
-                return inner.next();
             }
-        };
+        } catch (RocksDBException e) {
+            throw new IllegalStateException("cannot prepare a write of table " + name, e);
+        }
     }
 
-    JsonNode sortOf(JsonNode item) {
-        return rangeKey == null ? NO_SORT : keyValue(item, rangeKey);
-    }
-
-    Index index(String name) {
+    Index index(String indexName) {
         for (Index index : indexes) {
-            if (index.name.equals(name)) {
+            if (index.name.equals(indexName)) {
                 return index;
             }
         }
-        throw DynamoDbException.validation("The table does not have the specified index: " + name);
+        throw DynamoDbException.validation("The table does not have the specified index: " + indexName);
     }
 
-    /** A global secondary index: items by the index's keys, then the table's keys. */
+    /** A global secondary index: entries by the index's keys, then the table's keys. */
     static final class Index {
         final String name;
         final String hashKey;
         final String rangeKey;
         final String projection;
         final List<String> nonKeyAttributes = new ArrayList<>();
-        private final Map<String, TreeMap<IndexKey, ObjectNode>> partitions = new HashMap<>();
+        private final byte[] prefix;
 
-        Index(JsonNode definition) {
+        Index(JsonNode definition, byte[] prefix) {
             this.name = definition.path("IndexName").asText();
             String[] keys = keySchema(definition.path("KeySchema"));
             this.hashKey = keys[0];
             this.rangeKey = keys[1];
             this.projection = definition.path("Projection").path("ProjectionType").asText("ALL");
             definition.path("Projection").path("NonKeyAttributes").forEach(a -> nonKeyAttributes.add(a.asText()));
+            this.prefix = prefix;
         }
 
-        void add(ObjectNode item, Table table) {
-            JsonNode hash = item.get(hashKey);
-            if (hash == null || (rangeKey != null && item.get(rangeKey) == null)) {
-                return;
+        /** Where the item's entry is stored, or null when the item lacks the index's keys (indexes are sparse). */
+        byte[] entryKey(JsonNode item, Table table) {
+            if (item.get(hashKey) == null || (rangeKey != null && item.get(rangeKey) == null)) {
+                return null;
             }
-            partitions.computeIfAbsent(partitionOf(hash), k -> new TreeMap<>()).put(key(item, table), item);
-        }
-
-        void remove(ObjectNode item, Table table) {
-            JsonNode hash = item.get(hashKey);
-            if (hash == null || (rangeKey != null && item.get(rangeKey) == null)) {
-                return;
+            ByteArrayOutputStream out = new ByteArrayOutputStream(96);
+            out.writeBytes(prefix);
+            KeyCodec.append(out, item.get(hashKey));
+            if (rangeKey != null) {
+                KeyCodec.append(out, item.get(rangeKey));
             }
-            TreeMap<IndexKey, ObjectNode> partition = partitions.get(partitionOf(hash));
-            if (partition != null) {
-                partition.remove(key(item, table));
-                if (partition.isEmpty()) {
-                    partitions.remove(partitionOf(hash));
-                }
-            }
+            table.appendTableKey(out, item);
+            return out.toByteArray();
         }
 
-        IndexKey key(JsonNode item, Table table) {
-            return new IndexKey(rangeKey == null ? null : item.get(rangeKey), partitionOf(item.get(table.hashKey)),
-                    table.sortOf(item), 0);
-        }
-
-        NavigableMap<IndexKey, ObjectNode> partition(JsonNode hashValue) {
-            TreeMap<IndexKey, ObjectNode> partition = partitions.get(partitionOf(hashValue));
-            return partition == null ? new TreeMap<>() : partition;
+        byte[] partitionPrefix(JsonNode hashValue) {
+            ByteArrayOutputStream out = new ByteArrayOutputStream(64);
+            out.writeBytes(prefix);
+            KeyCodec.append(out, hashValue);
+            return out.toByteArray();
         }
 
         /** The item as the index projects it. */
@@ -325,43 +259,12 @@ final class Table {
             if (rangeKey != null) {
                 projected.set(rangeKey, item.get(rangeKey));
             }
-            if (projection.equals("INCLUDE")) {
-                for (String attribute : nonKeyAttributes) {
-                    if (item.has(attribute)) {
-                        projected.set(attribute, item.get(attribute));
-                    }
+            for (String attribute : nonKeyAttributes) {
+                if (item.has(attribute)) {
+                    projected.set(attribute, item.get(attribute));
                 }
             }
             return projected;
-        }
-    }
-
-    /**
-     * Position in an index: its sort key, then the table's keys (so equal index keys stay distinct).
-     * A bound (-1 or 1) sorts before or after every entry with its sort key, for range lookups.
-     */
-    record IndexKey(JsonNode sort, String tablePartition, JsonNode tableSort, int bound) implements Comparable<IndexKey> {
-        static IndexKey below(JsonNode sort) {
-            return new IndexKey(sort, null, null, -1);
-        }
-
-        static IndexKey above(JsonNode sort) {
-            return new IndexKey(sort, null, null, 1);
-        }
-
-        @Override
-        public int compareTo(IndexKey o) {
-            if (sort != null) {
-                int c = Values.compare(sort, o.sort);
-                if (c != 0) {
-                    return c;
-                }
-            }
-            if (bound != 0 || o.bound != 0) {
-                return Integer.compare(bound, o.bound);
-            }
-            int c = tablePartition.compareTo(o.tablePartition);
-            return c != 0 ? c : Values.compare(tableSort, o.tableSort);
         }
     }
 }

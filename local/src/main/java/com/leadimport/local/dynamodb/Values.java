@@ -1,6 +1,8 @@
 package com.leadimport.local.dynamodb;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -18,8 +20,26 @@ import java.util.Set;
 final class Values {
 
     static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private Values() {
+    }
+
+    /** An item as stored. */
+    static byte[] bytes(ObjectNode item) {
+        try {
+            return MAPPER.writeValueAsBytes(item);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("an item does not serialise", e);
+        }
+    }
+
+    static ObjectNode read(byte[] stored) {
+        try {
+            return (ObjectNode) MAPPER.readTree(stored);
+        } catch (java.io.IOException e) {
+            throw new IllegalStateException("a stored item does not read back", e);
+        }
     }
 
     static String type(JsonNode value) {
@@ -170,7 +190,7 @@ final class Values {
         return size;
     }
 
-    private static int scalarSize(String type, String text) {
+    static int scalarSize(String type, String text) {
         return switch (type) {
             case "S" -> utf8Length(text);
             case "B" -> text.length() * 3 / 4;

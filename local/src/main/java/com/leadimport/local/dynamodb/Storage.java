@@ -1,0 +1,163 @@
+package com.leadimport.local.dynamodb;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.function.BiPredicate;
+import org.rocksdb.BlockBasedTableConfig;
+import org.rocksdb.BloomFilter;
+import org.rocksdb.LRUCache;
+import org.rocksdb.Options;
+import org.rocksdb.ReadOptions;
+import org.rocksdb.RocksDB;
+import org.rocksdb.RocksDBException;
+import org.rocksdb.RocksIterator;
+import org.rocksdb.Slice;
+import org.rocksdb.WriteBatch;
+import org.rocksdb.WriteOptions;
+
+/**
+ * The storage engine under the DynamoDB server: RocksDB (README, "The local store", has the
+ * measurements it was chosen by). One ordered key space of bytes; every change is one
+ * {@link WriteBatch}, atomic, and in the write-ahead log before the call returns, so a killed
+ * process loses nothing it acknowledged (no fsync per write: a power cut may lose the last
+ * moments, as the service's own guarantees do not matter locally).
+ *
+ * <p>Memory is bounded and off the Java heap: a 32 MB block cache, two 16 MB write buffers;
+ * opening replays at most the unflushed write buffers, whatever the store holds.
+ */
+final class Storage implements AutoCloseable {
+
+    static {
+        RocksDB.loadLibrary();
+    }
+
+    private static final long CACHE_BYTES = 32L << 20;
+    private static final long WRITE_BUFFER_BYTES = 16L << 20;
+
+    private final LRUCache cache;
+    private final Options options;
+    private final RocksDB db;
+    private final WriteOptions writeOptions = new WriteOptions();
+    private final Path dir;
+
+    private Storage(Path dir) {
+        this.dir = dir;
+        this.cache = new LRUCache(CACHE_BYTES);
+        this.options = new Options().setCreateIfMissing(true).setWriteBufferSize(WRITE_BUFFER_BYTES)
+                .setMaxWriteBufferNumber(2).setMaxOpenFiles(256).setKeepLogFileNum(2)
+                .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
+        try {
+            Files.createDirectories(dir);
+            this.db = RocksDB.open(options, dir.toString());
+        } catch (RocksDBException e) {
+            close(options, cache);
+            if (String.valueOf(e.getMessage()).contains("LOCK")) {
+                throw new DataDirInUseException(dir, e);
+            }
+            throw new IllegalStateException("cannot open the local DynamoDB store in " + dir + ": " + e.getMessage(), e);
+        } catch (IOException e) {
+            close(options, cache);
+            throw new UncheckedIOException("cannot create the local DynamoDB store's folder " + dir, e);
+        }
+    }
+
+    static Storage open(Path dir) {
+        return new Storage(dir);
+    }
+
+    Path dir() {
+        return dir;
+    }
+
+    byte[] get(byte[] key) {
+        try {
+            return db.get(key);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** Applies the batch, all of it or none, durably against a killed process. */
+    void write(WriteBatch batch) {
+        try {
+            db.write(writeOptions, batch);
+        } catch (RocksDBException e) {
+            throw failure("write", e);
+        }
+    }
+
+    /**
+     * Visits entries with {@code low <= key < high} (either bound may be null: unbounded within
+     * {@code within}, the prefix every visited key has), ascending or descending, until the
+     * visitor returns false. One iterator: a consistent view of the store as of the start.
+     */
+    void range(byte[] within, byte[] low, byte[] high, boolean forward, BiPredicate<byte[], byte[]> visitor) {
+        byte[] lower = low != null ? low : within;
+        byte[] upper = high != null ? high : KeyCodec.successor(within);
+        try (Slice lowerSlice = new Slice(lower); Slice upperSlice = upper == null ? null : new Slice(upper);
+             ReadOptions read = new ReadOptions().setIterateLowerBound(lowerSlice)) {
+            if (upperSlice != null) {
+                read.setIterateUpperBound(upperSlice);
+            }
+            try (RocksIterator it = db.newIterator(read)) {
+                if (forward) {
+                    it.seek(lower);
+                } else if (upper == null) {
+                    it.seekToLast();
+                } else {
+                    it.seekForPrev(upper);
+                }
+                for (; it.isValid(); step(it, forward)) {
+                    byte[] key = it.key();
+                    if (upper != null && java.util.Arrays.compareUnsigned(key, upper) >= 0) {
+                        continue; // seekForPrev lands on the upper bound itself when it exists
+                    }
+                    if (!visitor.test(key, it.value())) {
+                        return;
+                    }
+                }
+                it.status();
+            } catch (RocksDBException e) {
+                throw failure("read", e);
+            }
+        }
+    }
+
+    private static void step(RocksIterator it, boolean forward) {
+        if (forward) {
+            it.next();
+        } else {
+            it.prev();
+        }
+    }
+
+    private IllegalStateException failure(String what, RocksDBException e) {
+        return new IllegalStateException("the local DynamoDB store in " + dir + " could not " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() {
+        db.close();
+        close(options, cache, writeOptions);
+    }
+
+    private static void close(AutoCloseable... resources) {
+        for (AutoCloseable resource : resources) {
+            try {
+                resource.close();
+            } catch (Exception e) {
+                // native handles: nothing to do if freeing one fails
+            }
+        }
+    }
+
+    /** Another process has the data dir open: one data dir, one process. */
+    static final class DataDirInUseException extends IllegalStateException {
+        DataDirInUseException(Path dir, Throwable cause) {
+            super("the local DynamoDB store in " + dir + " is in use by another process (one data dir, one process:"
+                    + " stop the other or use another --data folder)", cause);
+        }
+    }
+}
