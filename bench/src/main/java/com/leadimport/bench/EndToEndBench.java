@@ -11,7 +11,6 @@ import java.io.BufferedReader;
 import java.io.File;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -78,7 +77,8 @@ final class EndToEndBench {
         }
     }
 
-    private static ImportRequest request() {
+    /** The cpu benchmark's mapping with DNC and dedupe (phones, destination list, keep existing) on. */
+    static ImportRequest request() {
         ImportRequest base = CpuBench.request();
         Settings s = base.settings();
         Settings settings = new Settings("bench", false, s.format(), "", new DeleteExisting(false, false), true,
@@ -145,40 +145,7 @@ final class EndToEndBench {
         return URI.create(line.substring("endpoint ".length()));
     }
 
-    /** The most heap in use at once, sampled every 10 ms (the pools' own peaks are not simultaneous). */
-    private static final class HeapSampler {
-        private final java.util.concurrent.atomic.AtomicLong peak = new java.util.concurrent.atomic.AtomicLong();
-        private final Thread thread;
-        private volatile boolean running = true;
-
-        private HeapSampler() {
-            thread = new Thread(() -> {
-                while (running) {
-                    peak.accumulateAndGet(ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed(), Math::max);
-                    try {
-                        Thread.sleep(10);
-                    } catch (InterruptedException e) {
-                        return;
-                    }
-                }
-            }, "heap-sampler");
-            thread.setDaemon(true);
-            thread.start();
-        }
-
-        static HeapSampler start() {
-            System.gc();
-            return new HeapSampler();
-        }
-
-        long stop() throws InterruptedException {
-            running = false;
-            thread.join();
-            return peak.get();
-        }
-    }
-
-    private static void deleteTree(Path root) throws IOException {
+    static void deleteTree(Path root) throws IOException {
         try (var paths = Files.walk(root)) {
             paths.sorted(java.util.Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
         }

@@ -81,6 +81,16 @@ public final class DynamoDbEmulator implements AutoCloseable {
         }
     }
 
+    /** Where items and their index entries disagree (none, unless the store is broken); reads everything. */
+    public java.util.List<String> integrityProblems() {
+        return engine.integrityProblems();
+    }
+
+    /** Waits until the storage engine's background flushes and compactions have caught up (for benchmarks). */
+    public void awaitIdle() throws InterruptedException {
+        engine.awaitIdle();
+    }
+
     public URI endpoint() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
     }

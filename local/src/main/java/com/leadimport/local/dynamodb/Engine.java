@@ -40,6 +40,7 @@ final class Engine implements AutoCloseable {
 
     private static final int MAX_ITEM_BYTES = 400 * 1024;
     private static final int MAX_PAGE_BYTES = 1024 * 1024;
+    private static final long MAX_BATCH_GET_BYTES = 16L * 1024 * 1024;
     private static final byte[] META = {0, 0, 0, 0, 0};
     private static final java.util.regex.Pattern TABLE_NAME = java.util.regex.Pattern.compile("[a-zA-Z0-9_.-]{3,255}");
     private static final java.util.regex.Pattern TOKEN = java.util.regex.Pattern.compile("[#:][A-Za-z0-9_]+");
@@ -48,7 +49,7 @@ final class Engine implements AutoCloseable {
     private static final Map<String, Set<String>> PARAMETERS = Map.of(
             "CreateTable", Set.of("TableName", "AttributeDefinitions", "KeySchema", "GlobalSecondaryIndexes", "BillingMode",
                     "ProvisionedThroughput"),
-            "ListTables", Set.of(),
+            "ListTables", Set.of("ExclusiveStartTableName", "Limit"),
             "DescribeTable", Set.of("TableName"),
             "PutItem", Set.of("TableName", "Item", "ConditionExpression", "ExpressionAttributeNames",
                     "ExpressionAttributeValues", "ReturnValues"),
@@ -104,7 +105,7 @@ final class Engine implements AutoCloseable {
         checkParameters(operation, request, parameters);
         return switch (operation) {
             case "CreateTable" -> createTable((ObjectNode) request);
-            case "ListTables" -> listTables();
+            case "ListTables" -> listTables(request);
             case "DescribeTable" -> Values.JSON.objectNode().set("Table", describe(table(request.path("TableName").asText())));
             case "PutItem", "UpdateItem", "DeleteItem" -> conditionalWrite(prepare(operation, request));
             case "GetItem" -> getItem(request);
@@ -177,8 +178,23 @@ final class Engine implements AutoCloseable {
         return description;
     }
 
-    /** The checks CreateTable makes of key schemas, attribute definitions and indexes. */
+    /** The checks CreateTable makes of billing, key schemas, attribute definitions and indexes. */
     private static void checkSchema(JsonNode request) {
+        String billing = request.path("BillingMode").asText("PROVISIONED");
+        if (!Set.of("PROVISIONED", "PAY_PER_REQUEST").contains(billing)) {
+            throw DynamoDbException.validation("1 validation error detected: Value '" + billing + "' at 'billingMode' failed to"
+                    + " satisfy constraint: Member must satisfy enum value set: [PROVISIONED, PAY_PER_REQUEST]");
+        }
+        boolean provisioned = billing.equals("PROVISIONED");
+        checkThroughput(request, provisioned, "the table");
+        JsonNode indexList = request.get("GlobalSecondaryIndexes");
+        if (indexList != null && (!indexList.isArray() || indexList.isEmpty() || indexList.size() > 20)) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: " + (indexList.size() > 20
+                    ? "GlobalSecondaryIndex count exceeds the per-table limit of 20" : "List of GlobalSecondaryIndexes is empty"));
+        }
+        for (JsonNode index : request.path("GlobalSecondaryIndexes")) {
+            checkThroughput(index, provisioned, "index " + index.path("IndexName").asText());
+        }
         Map<String, String> defined = new HashMap<>();
         for (JsonNode definition : request.path("AttributeDefinitions")) {
             String type = definition.path("AttributeType").asText();
@@ -217,6 +233,20 @@ final class Engine implements AutoCloseable {
         }
     }
 
+    /** PROVISIONED needs ProvisionedThroughput (of at least 1 and 1); PAY_PER_REQUEST refuses it. */
+    private static void checkThroughput(JsonNode request, boolean provisioned, String of) {
+        JsonNode throughput = request.get("ProvisionedThroughput");
+        if (!provisioned && throughput != null) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: Neither ReadCapacityUnits nor"
+                    + " WriteCapacityUnits can be specified when BillingMode is PAY_PER_REQUEST (" + of + ")");
+        }
+        if (provisioned && (throughput == null || throughput.path("ReadCapacityUnits").asLong(0) < 1
+                || throughput.path("WriteCapacityUnits").asLong(0) < 1)) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: ReadCapacityUnits and"
+                    + " WriteCapacityUnits must both be specified, at least 1, when BillingMode is PROVISIONED (" + of + ")");
+        }
+    }
+
     private static List<String> checkKeySchema(JsonNode schema, Map<String, String> defined, String of) {
         List<String> keys = new ArrayList<>();
         if (!schema.isArray() || schema.isEmpty() || schema.size() > 2
@@ -238,14 +268,30 @@ final class Engine implements AutoCloseable {
         return keys;
     }
 
-    private JsonNode listTables() {
+    /** Table names in order, at most Limit (default and most 100) a page, after ExclusiveStartTableName. */
+    private JsonNode listTables(JsonNode request) {
+        int limit = request.path("Limit").asInt(100);
+        if (limit < 1 || limit > 100) {
+            throw DynamoDbException.validation("1 validation error detected: Value at 'limit' failed to satisfy constraint:"
+                    + " Member must have value between 1 and 100");
+        }
+        String after = request.path("ExclusiveStartTableName").asText("");
+        List<String> names = tables.keySet().stream().sorted().filter(name -> name.compareTo(after) > 0).toList();
         ObjectNode response = Values.JSON.objectNode();
-        ArrayNode names = response.putArray("TableNames");
-        tables.keySet().stream().sorted().forEach(names::add);
+        ArrayNode page = response.putArray("TableNames");
+        names.stream().limit(limit).forEach(page::add);
+        if (names.size() > limit) {
+            response.put("LastEvaluatedTableName", names.get(limit - 1));
+        }
         return response;
     }
 
     private Table table(String name) {
+        if (!TABLE_NAME.matcher(name).matches()) {
+            throw DynamoDbException.validation("1 validation error detected: Value '" + name + "' at 'tableName' failed to"
+                    + " satisfy constraint: Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+ and have length"
+                    + " between 3 and 255");
+        }
         Table table = tables.get(name);
         if (table == null) {
             throw DynamoDbException.notFound("Requested resource not found: Table: " + name + " not found");
@@ -254,10 +300,32 @@ final class Engine implements AutoCloseable {
     }
 
     /**
-     * The service refuses names and values that none of the request's expressions use (a common
-     * cause of code that works locally and fails on AWS), so this server does too.
+     * ExpressionAttributeNames and Values as the service checks them: not empty, each name a
+     * non-empty string, each value a valid attribute value (numbers normalised), and every one used
+     * by one of the request's expressions (unused ones are a common cause of code that works
+     * locally and fails on AWS).
      */
     private static void checkUsage(JsonNode request, String... expressionFields) {
+        JsonNode names = request.get("ExpressionAttributeNames");
+        if (names != null) {
+            if (!names.isObject() || names.isEmpty()) {
+                throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
+            }
+            names.fields().forEachRemaining(e -> {
+                if (!e.getValue().isTextual() || e.getValue().asText().isEmpty()) {
+                    throw DynamoDbException.validation("ExpressionAttributeNames contains invalid value: Empty attribute name"
+                            + " for key " + e.getKey());
+                }
+            });
+        }
+        JsonNode values = request.get("ExpressionAttributeValues");
+        if (values != null) {
+            if (!values.isObject() || values.isEmpty()) {
+                throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
+            }
+            values.fields().forEachRemaining(e -> Values.checkValue(e.getValue(), 1,
+                    "ExpressionAttributeValues contains invalid value for key " + e.getKey()));
+        }
         Set<String> used = new HashSet<>();
         for (String field : expressionFields) {
             if (request.hasNonNull(field)) {
@@ -300,15 +368,15 @@ final class Engine implements AutoCloseable {
                 : null;
         switch (operation) {
             case "PutItem" -> {
-                ObjectNode item = checkedItem(request.path("Item"));
+                ObjectNode item = checkedItem(Values.checkItem(request.path("Item"), "Item"));
                 table.checkItem(item);
                 return new Write(table, table.keyOf(item), condition, old -> item);
             }
             case "DeleteItem" -> {
-                return new Write(table, table.checkedKey(request.path("Key")), condition, old -> null);
+                return new Write(table, table.checkedKey(Values.checkItem(request.path("Key"), "Key")), condition, old -> null);
             }
             default -> {
-                ObjectNode key = table.checkedKey(request.path("Key"));
+                ObjectNode key = table.checkedKey(Values.checkItem(request.path("Key"), "Key"));
                 List<Expressions.Action> actions = request.hasNonNull("UpdateExpression")
                         ? Expressions.update(request.get("UpdateExpression").asText(), request.get("ExpressionAttributeNames"),
                                 request.get("ExpressionAttributeValues"))
@@ -391,7 +459,7 @@ final class Engine implements AutoCloseable {
         Table table = table(request.path("TableName").asText());
         checkUsage(request, "ProjectionExpression");
         List<String> projection = projection(request);
-        ObjectNode item = table.get(storage, table.checkedKey(request.path("Key")));
+        ObjectNode item = table.get(storage, table.checkedKey(Values.checkItem(request.path("Key"), "Key")));
         ObjectNode response = Values.JSON.objectNode();
         if (item != null) {
             response.set("Item", Expressions.project(item, projection));
@@ -448,7 +516,13 @@ final class Engine implements AutoCloseable {
         boolean forward = request.path("ScanIndexForward").asBoolean(true);
         JsonNode start = request.get("ExclusiveStartKey");
         if (start != null) {
-            byte[] after = startKey(table, index, start);
+            byte[] after = startKey(table, index, Values.checkItem(start, "ExclusiveStartKey"));
+            byte[] low = bounds[0] != null ? bounds[0] : partition;
+            byte[] high = bounds[1] != null ? bounds[1] : KeyCodec.successor(partition);
+            if (Arrays.compareUnsigned(after, low) < 0 || (high != null && Arrays.compareUnsigned(after, high) >= 0)) {
+                throw DynamoDbException.validation("The provided starting key is outside query boundaries based on provided"
+                        + " conditions");
+            }
             if (forward) {
                 byte[] next = Arrays.copyOf(after, after.length + 1); // the least key after it
                 bounds[0] = bounds[0] == null || Arrays.compareUnsigned(next, bounds[0]) > 0 ? next : bounds[0];
@@ -519,16 +593,15 @@ final class Engine implements AutoCloseable {
         ArrayNode items = Values.JSON.arrayNode();
         ObjectNode response = Values.JSON.objectNode();
         int[] bytes = {0};
-        ObjectNode[] last = {null};
+        // like the service, a page that reaches the Limit or 1 MB ends with a LastEvaluatedKey, whether or not more follow
         storage.range(partition, bounds[0], bounds[1], forward, (key, value) -> {
-            if (last[0] != null && (items.size() >= limit || bytes[0] >= MAX_PAGE_BYTES)) {
-                response.set("LastEvaluatedKey", lastEvaluatedKey(table, index, last[0]));
-                return false;
-            }
             ObjectNode item = Values.read(value);
             items.add(Expressions.project(item, projection));
-            bytes[0] += value.length;
-            last[0] = item;
+            bytes[0] += Values.size(item);
+            if (items.size() >= limit || bytes[0] >= MAX_PAGE_BYTES) {
+                response.set("LastEvaluatedKey", lastEvaluatedKey(table, index, item));
+                return false;
+            }
             return true;
         });
         response.set("Items", items);
@@ -548,39 +621,61 @@ final class Engine implements AutoCloseable {
         return key;
     }
 
+    /**
+     * Every key is checked first (at most 100, no duplicates); then items are read until the
+     * response holds 16 MB, as the service does: the keys not read come back in UnprocessedKeys.
+     */
     private JsonNode batchGet(JsonNode request) {
-        ObjectNode responses = Values.JSON.objectNode();
-        int keys = 0;
+        record Wanted(Table table, String name, JsonNode request, byte[] storageKey, ObjectNode key) {
+        }
+        List<Wanted> wanted = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             Table table = table(entry.getKey());
             checkParameters("BatchGetItem RequestItems." + entry.getKey(), entry.getValue(), BATCH_GET_PARAMETERS);
             checkUsage(entry.getValue(), "ProjectionExpression");
-            List<String> projection = projection(entry.getValue());
-            ArrayNode found = responses.putArray(entry.getKey());
+            projection(entry.getValue());
             Set<String> seen = new HashSet<>();
             for (JsonNode key : entry.getValue().path("Keys")) {
-                if (++keys > 100) {
+                if (wanted.size() == 100) {
                     throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
                 }
-                ObjectNode checked = table.checkedKey(key);
+                ObjectNode checked = table.checkedKey(Values.checkItem(key, "Keys"));
                 byte[] storageKey = table.storageKey(checked);
                 if (!seen.add(java.util.HexFormat.of().formatHex(storageKey))) {
                     throw DynamoDbException.validation("Provided list of item keys contains duplicates");
                 }
-                byte[] value = storage.get(storageKey);
-                if (value != null) {
-                    found.add(Expressions.project(Values.read(value), projection));
-                }
+                wanted.add(new Wanted(table, entry.getKey(), entry.getValue(), storageKey, checked));
             }
         }
-        if (keys == 0) {
+        if (wanted.isEmpty()) {
             throw DynamoDbException.validation("1 validation error detected: Value at 'requestItems' failed to satisfy"
                     + " constraint: Member must have length greater than or equal to 1");
         }
+        ObjectNode responses = Values.JSON.objectNode();
+        ObjectNode unprocessed = Values.JSON.objectNode();
+        long bytes = 0;
+        for (Wanted one : wanted) {
+            ArrayNode found = responses.has(one.name()) ? (ArrayNode) responses.get(one.name()) : responses.putArray(one.name());
+            if (bytes >= MAX_BATCH_GET_BYTES) {
+                ObjectNode left = unprocessed.has(one.name()) ? (ObjectNode) unprocessed.get(one.name()) : unprocessed.putObject(one.name());
+                if (!left.has("Keys")) {
+                    left.setAll((ObjectNode) one.request().deepCopy());
+                    left.putArray("Keys");
+                }
+                ((ArrayNode) left.get("Keys")).add(one.key());
+                continue;
+            }
+            byte[] value = storage.get(one.storageKey());
+            if (value != null) {
+                ObjectNode item = Values.read(value);
+                bytes += Values.size(item);
+                found.add(Expressions.project(item, projection(one.request())));
+            }
+        }
         ObjectNode response = Values.JSON.objectNode();
         response.set("Responses", responses);
-        response.putObject("UnprocessedKeys");
+        response.set("UnprocessedKeys", unprocessed);
         return response;
     }
 
@@ -598,12 +693,16 @@ final class Engine implements AutoCloseable {
             for (JsonNode write : tableRequests.getValue()) {
                 ObjectNode key;
                 ObjectNode item = null;
+                if (write.has("PutRequest") && write.has("DeleteRequest")) {
+                    throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set: a write"
+                            + " request holds one of PutRequest and DeleteRequest, not both");
+                }
                 if (write.has("PutRequest")) {
-                    item = checkedItem(write.get("PutRequest").path("Item"));
+                    item = checkedItem(Values.checkItem(write.get("PutRequest").path("Item"), "Item"));
                     table.checkItem(item);
                     key = table.keyOf(item);
                 } else if (write.has("DeleteRequest")) {
-                    key = table.checkedKey(write.get("DeleteRequest").path("Key"));
+                    key = table.checkedKey(Values.checkItem(write.get("DeleteRequest").path("Key"), "Key"));
                 } else {
                     throw DynamoDbException.validation("a write request needs PutRequest or DeleteRequest");
                 }
@@ -637,6 +736,50 @@ final class Engine implements AutoCloseable {
         return request.hasNonNull("ProjectionExpression")
                 ? Expressions.projection(request.get("ProjectionExpression").asText(), request.get("ExpressionAttributeNames"))
                 : null;
+    }
+
+    /**
+     * Checks that every item agrees with its index entries and every index entry with an item
+     * (the store's invariant: they change together in one write batch). Reads everything: for
+     * tests and benchmarks. @return the disagreements, at most 20
+     */
+    List<String> integrityProblems() {
+        List<String> problems = new ArrayList<>();
+        for (Table table : tables.values()) {
+            storage.range(table.itemsPrefix(), null, null, true, (key, value) -> {
+                ObjectNode item = Values.read(value);
+                if (!Arrays.equals(key, table.storageKey(table.keyOf(item)))) {
+                    problems.add(table.name + ": item " + table.keyOf(item) + " is stored under another key");
+                }
+                for (Table.Index index : table.indexes) {
+                    byte[] entry = index.entryKey(item, table);
+                    if (entry != null) {
+                        byte[] stored = storage.get(entry);
+                        if (stored == null || !Values.read(stored).equals(index.project(item, table))) {
+                            problems.add(table.name + "." + index.name + ": item " + table.keyOf(item) + " has "
+                                    + (stored == null ? "no index entry" : "a stale index entry"));
+                        }
+                    }
+                }
+                return problems.size() < 20;
+            });
+            for (Table.Index index : table.indexes) {
+                storage.range(index.entriesPrefix(), null, null, true, (key, value) -> {
+                    ObjectNode projected = Values.read(value);
+                    ObjectNode item = table.get(storage, table.keyOf(projected));
+                    if (item == null || !Arrays.equals(key, index.entryKey(item, table))) {
+                        problems.add(table.name + "." + index.name + ": entry for " + table.keyOf(projected)
+                                + (item == null ? " has no item" : " does not match its item"));
+                    }
+                    return problems.size() < 20;
+                });
+            }
+        }
+        return problems;
+    }
+
+    void awaitIdle() throws InterruptedException {
+        storage.awaitIdle();
     }
 
     @Override

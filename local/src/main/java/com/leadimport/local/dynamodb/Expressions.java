@@ -66,7 +66,12 @@ final class Expressions {
         Parser parser = new Parser("ProjectionExpression", text, names, null);
         List<String> attributes = new ArrayList<>();
         do {
-            attributes.add(parser.name());
+            String attribute = parser.name();
+            if (attributes.contains(attribute)) {
+                throw DynamoDbException.validation("Invalid ProjectionExpression: Two document paths overlap with each other;"
+                        + " must remove or rewrite one of these paths; path one: [" + attribute + "], path two: [" + attribute + "]");
+            }
+            attributes.add(attribute);
         } while (parser.accept(","));
         parser.expectEnd();
         return attributes;
@@ -272,6 +277,10 @@ final class Expressions {
             } else if (token.startsWith(":")) {
                 throw invalid("Syntax error; a value " + token + " where an attribute name was expected");
             } else {
+                if (!Character.isLetter(token.charAt(0)) && token.charAt(0) != '_') {
+                    throw invalid("Syntax error; token: \"" + token + "\" (a name that starts with a digit needs"
+                            + " ExpressionAttributeNames)");
+                }
                 if (RESERVED_WORDS.contains(token.toUpperCase(Locale.ROOT))) {
                     throw DynamoDbException.validation("Invalid " + kind + ": Attribute name is a reserved keyword;"
                             + " reserved keyword: " + token);

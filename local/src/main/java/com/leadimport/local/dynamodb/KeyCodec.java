@@ -71,7 +71,7 @@ final class KeyCodec {
         try {
             number = new BigDecimal(text);
         } catch (NumberFormatException e) {
-            throw DynamoDbException.validation("A value provided cannot be converted into a number");
+            throw DynamoDbException.validation("The parameter cannot be converted to a numeric value: " + text);
         }
         number = number.stripTrailingZeros();
         if (number.signum() == 0) {

@@ -133,6 +133,18 @@ final class Storage implements AutoCloseable {
         }
     }
 
+    /** Waits until no flush or compaction is pending or running (benchmarks: so that one phase's debt is not billed to the next). */
+    void awaitIdle() throws InterruptedException {
+        try {
+            while (db.getLongProperty("rocksdb.compaction-pending") > 0 || db.getLongProperty("rocksdb.num-running-compactions") > 0
+                    || db.getLongProperty("rocksdb.num-running-flushes") > 0 || db.getLongProperty("rocksdb.mem-table-flush-pending") > 0) {
+                Thread.sleep(100);
+            }
+        } catch (RocksDBException e) {
+            throw failure("report its state", e);
+        }
+    }
+
     private IllegalStateException failure(String what, RocksDBException e) {
         return new IllegalStateException("the local DynamoDB store in " + dir + " could not " + what + ": " + e.getMessage(), e);
     }

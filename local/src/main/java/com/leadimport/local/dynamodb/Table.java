@@ -165,6 +165,11 @@ final class Table {
         }
     }
 
+    /** Where every item of the table is stored (the prefix of its storage keys). */
+    byte[] itemsPrefix() {
+        return prefix.clone();
+    }
+
     // ---------- reads and writes ----------
 
     ObjectNode get(Storage storage, JsonNode key) {
@@ -240,6 +245,11 @@ final class Table {
             }
             table.appendTableKey(out, item);
             return out.toByteArray();
+        }
+
+        /** Where every entry of the index is stored. */
+        byte[] entriesPrefix() {
+            return prefix.clone();
         }
 
         byte[] partitionPrefix(JsonNode hashValue) {

@@ -148,7 +148,7 @@ final class Values {
     }
 
     static ObjectNode number(BigDecimal n) {
-        return JSON.objectNode().put("N", n.stripTrailingZeros().toPlainString());
+        return JSON.objectNode().put("N", KeyCodec.number(n.toPlainString()).toPlainString());
     }
 
     static ObjectNode setOf(String type, Set<String> members) {
@@ -158,7 +158,12 @@ final class Values {
         return node;
     }
 
-    /** The approximate stored size of an item, as DynamoDB counts it: names plus values. */
+    /**
+     * An item's size as DynamoDB counts it (CapacityUnitCalculations in the developer guide): each
+     * attribute's name in UTF-8 bytes plus its value: strings in UTF-8 bytes, binaries in raw bytes,
+     * numbers 1 byte plus 1 per two significant digits, BOOL and NULL 1 byte, sets the sum of
+     * their members, lists and maps 3 bytes plus their elements (a map's with their names).
+     */
     static int size(JsonNode item) {
         int size = 0;
         for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
@@ -171,31 +176,166 @@ final class Values {
     private static int valueSize(JsonNode value) {
         String type = type(value);
         JsonNode content = content(value);
-        int size = 1;
-        switch (type) {
-            case "M" -> size += 3 + size(content);
+        return switch (type) {
+            case "M" -> 3 + size(content);
             case "L" -> {
-                size += 3;
+                int size = 3;
                 for (JsonNode element : content) {
                     size += valueSize(element);
                 }
+                yield size;
             }
             case "SS", "NS", "BS" -> {
+                int size = 0;
                 for (JsonNode member : content) {
                     size += scalarSize(type.substring(0, 1), member.asText());
                 }
+                yield size;
             }
-            default -> size += scalarSize(type, content.asText());
-        }
-        return size;
+            case "BOOL", "NULL" -> 1;
+            default -> scalarSize(type, content.asText());
+        };
     }
 
+    /** A scalar's size: S in UTF-8 bytes, B in raw bytes, N 1 byte plus 1 per two significant digits. */
     static int scalarSize(String type, String text) {
         return switch (type) {
             case "S" -> utf8Length(text);
-            case "B" -> text.length() * 3 / 4;
-            default -> text.length();
+            case "B" -> Base64.getDecoder().decode(text).length;
+            default -> 1 + (new BigDecimal(text).stripTrailingZeros().precision() + 1) / 2;
         };
+    }
+
+    // ---------- checking what a request sends ----------
+
+    private static final Set<String> TYPES = Set.of("S", "N", "B", "BOOL", "NULL", "SS", "NS", "BS", "L", "M");
+    private static final int MAX_NESTING = 32;
+
+    /**
+     * Checks every attribute of an item (or key) as the service does, and normalises its numbers
+     * in place ("1.50" is stored and returned as "1.5", "-0" as "0"), so a value that AWS would
+     * refuse is refused here too, never stored.
+     */
+    static ObjectNode checkItem(JsonNode item, String where) {
+        if (!item.isObject()) {
+            throw new DynamoDbException("SerializationException", where + " must be a map of attribute values");
+        }
+        for (Iterator<Map.Entry<String, JsonNode>> it = item.fields(); it.hasNext(); ) {
+            Map.Entry<String, JsonNode> e = it.next();
+            if (e.getKey().isEmpty()) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: An AttributeValue may not"
+                        + " contain an empty attribute name (" + where + ")");
+            }
+            checkValue(e.getValue(), 1, where);
+        }
+        return (ObjectNode) item;
+    }
+
+    /** Checks an attribute value (see {@link #checkItem}); {@code depth} counts the lists and maps it is inside. */
+    static void checkValue(JsonNode value, int depth, String where) {
+        if (!value.isObject() || value.size() != 1) {
+            throw DynamoDbException.validation("Supplied AttributeValue " + (value.isObject() && value.size() > 1
+                    ? "has more than one datatypes set, must contain exactly one of the supported datatypes"
+                    : "is empty, must contain exactly one of the supported datatypes") + " (" + where + ")");
+        }
+        String type = type(value);
+        if (!TYPES.contains(type)) {
+            throw DynamoDbException.validation("Supplied AttributeValue is empty, must contain exactly one of the supported"
+                    + " datatypes (" + where + ": unknown type " + type + ")");
+        }
+        JsonNode content = content(value);
+        switch (type) {
+            case "S" -> requireText(content, type, where);
+            case "N" -> ((ObjectNode) value).put("N", normalNumber(content, where));
+            case "B" -> decodeBinary(content, where);
+            case "BOOL" -> {
+                if (!content.isBoolean()) {
+                    throw new DynamoDbException("SerializationException", "BOOL must be true or false (" + where + ")");
+                }
+            }
+            case "NULL" -> {
+                if (!content.isBoolean() || !content.booleanValue()) {
+                    throw DynamoDbException.validation("One or more parameter values were invalid: Null attribute value types"
+                            + " must have the value of true (" + where + ")");
+                }
+            }
+            case "SS", "NS", "BS" -> checkSet(value, type, where);
+            case "L", "M" -> {
+                if (depth >= MAX_NESTING) {
+                    throw DynamoDbException.validation("Nesting Levels have exceeded supported limits (" + where + ")");
+                }
+                if (type.equals("L") ? !content.isArray() : !content.isObject()) {
+                    throw new DynamoDbException("SerializationException", type + " must hold " + (type.equals("L") ? "a list"
+                            : "a map") + " of attribute values (" + where + ")");
+                }
+                content.fields().forEachRemaining(element -> {
+                    if (element.getKey().isEmpty()) {
+                        throw DynamoDbException.validation("One or more parameter values were invalid: An AttributeValue may"
+                                + " not contain an empty attribute name (" + where + ")");
+                    }
+                });
+                content.forEach(element -> checkValue(element, depth + 1, where));
+            }
+            default -> throw new IllegalStateException(type);
+        }
+    }
+
+    private static void checkSet(JsonNode value, String type, String where) {
+        JsonNode members = content(value);
+        if (!members.isArray() || members.isEmpty()) {
+            throw DynamoDbException.validation("One or more parameter values were invalid: An " + type + " may not be empty ("
+                    + where + ")");
+        }
+        ArrayNode normal = JSON.arrayNode();
+        Set<Object> seen = new java.util.HashSet<>();
+        for (JsonNode member : members) {
+            Object key;
+            switch (type) {
+                case "NS" -> {
+                    String number = normalNumber(member, where);
+                    normal.add(number);
+                    key = number;
+                }
+                case "BS" -> {
+                    key = java.nio.ByteBuffer.wrap(decodeBinary(member, where));
+                    normal.add(member.asText());
+                }
+                default -> {
+                    requireText(member, type, where);
+                    key = member.asText();
+                    normal.add(member.asText());
+                }
+            }
+            if (!seen.add(key)) {
+                throw DynamoDbException.validation("One or more parameter values were invalid: Input collection " + members
+                        + " of type " + type + " contains duplicates (" + where + ")");
+            }
+        }
+        ((ObjectNode) value).set(type, normal);
+    }
+
+    private static void requireText(JsonNode content, String type, String where) {
+        if (!content.isTextual()) {
+            throw new DynamoDbException("SerializationException", type + " values must be JSON strings (" + where + ")");
+        }
+    }
+
+    private static String normalNumber(JsonNode content, String where) {
+        requireText(content, "N", where);
+        try {
+            return KeyCodec.number(content.asText()).toPlainString();
+        } catch (DynamoDbException e) {
+            throw DynamoDbException.validation(e.getMessage() + " (" + where + ": " + content.asText() + ")");
+        }
+    }
+
+    private static byte[] decodeBinary(JsonNode content, String where) {
+        requireText(content, "B", where);
+        try {
+            return Base64.getDecoder().decode(content.asText());
+        } catch (IllegalArgumentException e) {
+            throw new DynamoDbException("SerializationException", "Base64 encoded binary value is not valid (" + where + ")");
+        }
     }
 
     static int utf8Length(String text) {

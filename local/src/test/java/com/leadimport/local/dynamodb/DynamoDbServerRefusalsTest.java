@@ -27,7 +27,7 @@ class DynamoDbServerRefusalsTest {
     void start() {
         server = DynamoDbEmulator.start(null);
         client = DynamoDbServers.client(server.endpoint());
-        client.createTable(b -> b.tableName("Tab").attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
+        client.createTable(b -> b.tableName("Tab").billingMode("PAY_PER_REQUEST").attributeDefinitions(a -> a.attributeName("pk").attributeType(ScalarAttributeType.S))
                 .keySchema(k -> k.attributeName("pk").keyType(KeyType.HASH)));
         client.putItem(b -> b.tableName("Tab").item(Map.of("pk", s("p"), "m", AttributeValue.fromM(Map.of("x", s("1"))))));
     }

@@ -159,12 +159,35 @@ class DynamoDbServerTest {
     }
 
     @Test
-    void numbersAreOneKeyByValue() {
-        put(item("p", "1.50", "title", "first"));
-        put(item("p", "1.5", "title", "second"));
+    void numbersAreOneKeyByValueAndStoredWithoutSurplusZeros() {
+        put(item("p", "1.50", "title", "first", "n", n("007.250"), "zero", n("-0"), "big", n("1E+2"),
+                "nums", AttributeValue.fromNs(List.of("1.0", "20"))));
+        put(item("p", "1.5", "title", "second", "n", n("007.250"), "zero", n("-0"), "big", n("1E+2")));
 
         assertThat(query("pk = :p", Map.of(":p", s("p")), b -> { }).items()).hasSize(1);
-        assertThat(get("p", "001.500")).containsEntry("title", s("second"));
+        assertThat(get("p", "001.500")).containsEntry("title", s("second")).containsEntry("sk", n("1.5"))
+                .containsEntry("n", n("7.25")).containsEntry("zero", n("0")).containsEntry("big", n("100"));
+    }
+
+    @Test
+    void refusesValuesTheServiceRefuses() {
+        Map<String, AttributeValue> refused = new java.util.LinkedHashMap<>();
+        refused.put("not a number", n("abc"));
+        refused.put("39 digits", n("1".repeat(39)));
+        refused.put("too small", n("1E-131"));
+        refused.put("a set with a repeated member", AttributeValue.fromSs(List.of("x", "x")));
+        refused.put("numbers equal by value", AttributeValue.fromNs(List.of("1", "1.0")));
+        refused.put("an empty set", AttributeValue.fromSs(List.of()));
+        refused.put("NULL false", AttributeValue.fromNul(false));
+        refused.put("a bad number in a list", AttributeValue.fromL(List.of(n("x"))));
+        refused.forEach((what, value) -> assertThatThrownBy(() -> put(item("p", "1", "v", value))).as(what)
+                .isInstanceOf(DynamoDbException.class));
+        assertThatThrownBy(() -> client.putItem(b -> b.tableName("Tab").item(item("p", "1", "v", n("1")))
+                .conditionExpression("v = :bad").expressionAttributeValues(Map.of(":bad", n("zz")))))
+                .isInstanceOf(DynamoDbException.class).extracting(e -> ((DynamoDbException) e).statusCode()).isEqualTo(400);
+        assertThat(get("p", "1")).isEmpty();
+        put(item("p", "1", "v", AttributeValue.fromNul(true), "e", ""));
+        assertThat(get("p", "1")).containsEntry("e", s(""));
     }
 
     @Test
@@ -413,6 +436,16 @@ class DynamoDbServerTest {
         QueryResponse projected = query("pk = :p", Map.of(":p", s("p")), b -> b.limit(10).projectionExpression("sk, title"));
         assertThat(projected.items().get(0)).containsOnlyKeys("sk", "title");
         assertThat(projected.lastEvaluatedKey()).isEqualTo(k("p", "9"));
+        // a page that reaches its Limit carries a LastEvaluatedKey even when nothing follows; the next page is empty
+        QueryResponse exact = query("pk = :p AND sk >= :a", Map.of(":p", s("p"), ":a", n("25")), b -> b.limit(5));
+        assertThat(exact.count()).isEqualTo(5);
+        assertThat(exact.lastEvaluatedKey()).isEqualTo(k("p", "29"));
+        QueryResponse after = query("pk = :p AND sk >= :a", Map.of(":p", s("p"), ":a", n("25")),
+                b -> b.limit(5).exclusiveStartKey(exact.lastEvaluatedKey()));
+        assertThat(after.items()).isEmpty();
+        assertThat(after.hasLastEvaluatedKey() && !after.lastEvaluatedKey().isEmpty()).isFalse();
+        assertThatThrownBy(() -> query("pk = :p", Map.of(":p", s("p")), b -> b.exclusiveStartKey(k("other", "1"))))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("outside query boundaries");
 
         for (boolean forward : new boolean[] {true, false}) {
             List<String> seen = new ArrayList<>();
@@ -492,6 +525,45 @@ class DynamoDbServerTest {
     }
 
     // ---------- batches ----------
+
+    @Test
+    void aLargeBatchGetLeavesKeysUnprocessedAndTheyCanBeAskedForAgain() {
+        String filler = "x".repeat(390 * 1024);
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 50; i++) {
+            put(item("big" + i, "1", "filler", filler));
+            keys.add(k("big" + i, "1"));
+        }
+        var first = client.batchGetItem(b -> b.requestItems(Map.of("Tab", KeysAndAttributes.builder().keys(keys).build())));
+        assertThat(first.unprocessedKeys()).containsKey("Tab");
+        int got = first.responses().get("Tab").size();
+        Map<String, KeysAndAttributes> left = first.unprocessedKeys();
+        while (!left.isEmpty()) {
+            Map<String, KeysAndAttributes> ask = left;
+            var next = client.batchGetItem(b -> b.requestItems(ask));
+            got += next.responses().getOrDefault("Tab", List.of()).size();
+            left = next.unprocessedKeys();
+        }
+        assertThat(got).isEqualTo(50);
+    }
+
+    @Test
+    void createTableChecksItsBillingAndListTablesPages() {
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("NoBilling").attributeDefinitions(attr("pk", ScalarAttributeType.S))
+                .keySchema(key("pk", KeyType.HASH)))).isInstanceOf(DynamoDbException.class).hasMessageContaining("ReadCapacityUnits");
+        assertThatThrownBy(() -> client.createTable(b -> b.tableName("Both").billingMode("PAY_PER_REQUEST")
+                .provisionedThroughput(t -> t.readCapacityUnits(1L).writeCapacityUnits(1L))
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(key("pk", KeyType.HASH))))
+                .isInstanceOf(DynamoDbException.class).hasMessageContaining("PAY_PER_REQUEST");
+        for (String name : List.of("Aaa", "Bbb")) {
+            client.createTable(b -> b.tableName(name).billingMode("PAY_PER_REQUEST").attributeDefinitions(attr("pk", ScalarAttributeType.S))
+                    .keySchema(key("pk", KeyType.HASH)));
+        }
+        var page = client.listTables(b -> b.limit(2));
+        assertThat(page.tableNames()).containsExactly("Aaa", "Bbb");
+        assertThat(page.lastEvaluatedTableName()).isEqualTo("Bbb");
+        assertThat(client.listTables(b -> b.exclusiveStartTableName("Bbb")).tableNames()).containsExactly("Tab");
+    }
 
     @Test
     void batchesWriteGetAndCheckTheirLimitsBeforeWriting() {

@@ -1,0 +1,124 @@
+package com.leadimport.fakes;
+
+import com.leadimport.domain.dedupe.DedupeKeys;
+import com.leadimport.domain.dedupe.ExistingLead;
+import com.leadimport.ports.LeadStore;
+import com.leadimport.ports.StoredLead;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/**
+ * Leads by (list, lead id), as DynamoLeadStore keeps them. The dedupe key index is the stored
+ * leads' own keys ({@link DedupeKeys#all}), so removing a lead removes its keys; secondary
+ * values travel with the lead; callbacks are kept per list as {@code leadId#callbackId}.
+ * Removing a lead also takes it out of the dialler buffer it shares a table with.
+ */
+public final class InMemoryLeadStore implements LeadStore {
+
+    private static final Comparator<LeadRef> BY_LIST_THEN_ID = Comparator.comparing(LeadRef::list).thenComparing(LeadRef::leadId);
+
+    private final Map<LeadRef, StoredLead> leads = new TreeMap<>(BY_LIST_THEN_ID);
+    private final Map<String, Map<String, String>> callbacksByList = new TreeMap<>();
+    private final InMemoryDialerBuffer buffer;
+
+    public InMemoryLeadStore() {
+        this(new InMemoryDialerBuffer());
+    }
+
+    public InMemoryLeadStore(InMemoryDialerBuffer buffer) {
+        this.buffer = buffer;
+    }
+
+    @Override
+    public synchronized void write(List<StoredLead> stored) {
+        stored.forEach(lead -> leads.put(new LeadRef(lead.list(), lead.leadId()), lead));
+    }
+
+    @Override
+    public synchronized Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists) {
+        Set<String> wanted = new LinkedHashSet<>(keys);
+        Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
+        for (String key : wanted) {
+            for (StoredLead lead : leads.values()) {
+                if ((lists == null || lists.contains(lead.list())) && DedupeKeys.all(lead.lead()).contains(key)) {
+                    matches.computeIfAbsent(key, k -> new ArrayList<>()).add(new ExistingLead(lead.leadId(), lead.list(), key));
+                }
+            }
+        }
+        return matches;
+    }
+
+    @Override
+    public synchronized void delete(Collection<LeadRef> refs) {
+        for (LeadRef ref : new HashSet<>(refs)) {
+            if (leads.remove(ref) != null) {
+                Map<String, String> callbacks = callbacksByList.get(ref.list());
+                if (callbacks != null) {
+                    callbacks.values().removeIf(ref.leadId()::equals);
+                }
+                buffer.remove(ref.list(), ref.leadId());
+            }
+        }
+    }
+
+    @Override
+    public synchronized void resetCallAttempts(Collection<LeadRef> refs) {
+        for (LeadRef ref : refs) {
+            leads.computeIfPresent(ref, (r, l) -> new StoredLead(l.leadId(), l.list(), l.importId(), l.lead(), l.secondaryTable(),
+                    l.expiresOn(), 0));
+        }
+    }
+
+    @Override
+    public synchronized long deleteList(String list, boolean keepLeadsWithCallbacks) {
+        Set<String> keep = keepLeadsWithCallbacks ? leadsWithCallbacks(list) : Set.of();
+        List<LeadRef> doomed = leads.keySet().stream().filter(r -> r.list().equals(list) && !keep.contains(r.leadId())).toList();
+        delete(doomed);
+        return doomed.size();
+    }
+
+    @Override
+    public void forEachLead(String list, Consumer<StoredLead> consumer) {
+        leads(list).forEach(consumer);
+    }
+
+    @Override
+    public synchronized List<LeadRef> leadsOfImport(String importId, String list, int limit) {
+        return leads.values().stream().filter(l -> l.importId().equals(importId) && l.list().equals(list))
+                .sorted(Comparator.comparing(StoredLead::leadId)).limit(limit)
+                .map(l -> new LeadRef(l.list(), l.leadId())).toList();
+    }
+
+    @Override
+    public synchronized Set<String> leadsWithCallbacks(String list) {
+        return new HashSet<>(callbacksByList.getOrDefault(list, Map.of()).values());
+    }
+
+    @Override
+    public synchronized void addCallback(LeadRef lead, String callbackId, String dueAt) {
+        callbacksByList.computeIfAbsent(lead.list(), l -> new TreeMap<>()).put(lead.leadId() + "#" + callbackId, lead.leadId());
+    }
+
+    @Override
+    public synchronized List<String> callbacks(String list) {
+        return callbacksByList.getOrDefault(list, Map.of()).keySet().stream().map(ref -> ref.replaceFirst("#", "/")).toList();
+    }
+
+    /** The list's leads in lead id order (what {@link #forEachLead} visits), for assertions. */
+    public synchronized List<StoredLead> leads(String list) {
+        return leads.values().stream().filter(l -> l.list().equals(list)).toList();
+    }
+
+    public InMemoryDialerBuffer buffer() {
+        return buffer;
+    }
+}

@@ -1,0 +1,77 @@
+package com.leadimport.workflow;
+
+import static com.leadimport.workflow.FakeWorkflow.HEADERS;
+import static com.leadimport.workflow.FakeWorkflow.TODAY;
+import static com.leadimport.workflow.FakeWorkflow.WORK_BUCKET;
+import static com.leadimport.workflow.FakeWorkflow.request;
+import static com.leadimport.workflow.FakeWorkflow.row;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.leadimport.domain.csv.CsvRow;
+import com.leadimport.imports.ImportRecord;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class SplitFileTest {
+
+    private final FakeWorkflow fakes = new FakeWorkflow();
+
+    private SplitResult split(String rows, String settings) {
+        FileArrived file = fakes.upload("imp1", "leads.csv", "Name,Phone,Email\n" + rows, request("May", settings));
+        return fakes.workflow.splitFile().split(fakes.workflow.prepareImport().prepare(file));
+    }
+
+    private ChunkCodec.Chunk chunk(int n) {
+        return ChunkCodec.decode(fakes.files.open(WORK_BUCKET, WorkFiles.chunk("imp1", n)));
+    }
+
+    @Test
+    void rowsAreWrittenInChunksThatKeepTheirRowNumbersAndAreListedInTheManifest() {
+        SplitResult result = split("Ann,1,\nBob,2,\nCy,3,\nDi,4,\nEd,5,\n", "");
+
+        assertThat(result).isEqualTo(new SplitResult("imp1", 3, 5, WorkFiles.manifest("imp1")));
+        assertThat(fakes.manifest("imp1")).containsExactly(new ChunkRef("imp1", 0, 1, 2), new ChunkRef("imp1", 1, 3, 2),
+                new ChunkRef("imp1", 2, 5, 1));
+        assertThat(chunk(0).headers()).isEqualTo(HEADERS);
+        assertThat(chunk(1).rows()).containsExactly(row(3, "Cy", "3", ""), row(4, "Di", "4", ""));
+        assertThat(chunk(2).rows()).containsExactly(row(5, "Ed", "5", ""));
+        assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.chunk("imp1", 3))).isFalse();
+    }
+
+    @Test
+    void theImportRecordsHowManyChunksAndRowsItHas() {
+        split("Ann,1,\nBob,2,\nCy,3,\nDi,4,\n", "");
+
+        ImportRecord record = fakes.imports.find("imp1").orElseThrow();
+        assertThat(record.chunksTotal()).isEqualTo(2);
+        assertThat(record.totalRows()).isEqualTo(4);
+        assertThat(record.expiresOn()).isNull();
+        assertThat(fakes.imports.expiringBefore(TODAY.plusYears(10))).isEmpty();
+    }
+
+    @Test
+    void malformedRowsAreCountedAndCarryWhyIntoTheirChunk() {
+        SplitResult result = split("Ann,1,\nBob,2,,extra\n\"Cy,3,\n", "");
+
+        assertThat(result.totalRows()).isEqualTo(3);
+        List<CsvRow> rows = fakes.manifest("imp1").stream().flatMap(ref -> chunk(ref.chunk()).rows().stream()).toList();
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L, 3L);
+        assertThat(rows).extracting(CsvRow::malformed).containsExactly(false, true, true);
+    }
+
+    @Test
+    void anExpiringImportGetsItsDateFromTheImportDateAndAwaitsThePurge() {
+        split("Ann,1,\n", "\"expiry\": {\"enabled\": true, \"option\": \"IN_DAYS\", \"inDays\": 10}");
+
+        ImportRecord record = fakes.imports.find("imp1").orElseThrow();
+        assertThat(record.expiresOn()).isEqualTo(TODAY.plusDays(10));
+        assertThat(fakes.imports.expiringBefore(TODAY.plusDays(11))).extracting(ImportRecord::importId).containsExactly("imp1");
+    }
+
+    @Test
+    void aChunkOfNoRowsIsRefused() {
+        assertThatThrownBy(() -> new SplitFile(fakes.imports, fakes.files, WORK_BUCKET, 0))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}
