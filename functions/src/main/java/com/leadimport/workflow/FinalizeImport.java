@@ -44,6 +44,11 @@ public final class FinalizeImport {
     public ImportSummary finish(SplitResult split) {
         String importId = split.importId();
         ImportRecord record = imports.find(importId).orElseThrow();
+        if (record.status() == ImportStatus.COMPLETED) {
+            // a retry after this step finished (its answer was lost): the work files are gone, the record has the summary
+            return new ImportSummary(importId, ImportStatus.COMPLETED.name(), record.totalRows(), record.imported(),
+                    record.rejected(), record.rejectedByReason(), record.replacedExisting(), record.rejectedRowsKey(), null);
+        }
         OutcomeCounts counts = new OutcomeCounts();
         Set<LeadRef> replaced = new HashSet<>();
         ByteArrayOutputStream rejectedFile = new ByteArrayOutputStream();

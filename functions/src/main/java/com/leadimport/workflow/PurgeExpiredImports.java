@@ -1,6 +1,7 @@
 package com.leadimport.workflow;
 
 import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportStatus;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore;
 import com.leadimport.ports.LeadStore.LeadRef;
@@ -13,7 +14,8 @@ import java.util.List;
  * The midnight expiry purge: every lead of each import whose expiry date has passed is
  * removed, with its callbacks, dedupe keys and secondary rows. Works in pages up to a budget
  * per invocation and says whether it finished, so a large import purges completely across
- * invocations; re-running it is harmless.
+ * invocations; re-running it is harmless. An import still running when its expiry has passed
+ * loses what it has written so far and stays pending, so the next purge removes the rest.
  */
 public final class PurgeExpiredImports {
 
@@ -47,8 +49,11 @@ public final class PurgeExpiredImports {
                 List<LeadRef> page = leads.leadsOfImport(record.importId(), record.list(),
                         (int) Math.min(PAGE, budget - removed));
                 if (page.isEmpty()) {
-                    imports.purged(record.importId());
-                    importsPurged++;
+                    // an import still running may write more of its expired leads: it stays pending for the next purge
+                    if (record.status() != ImportStatus.RUNNING) {
+                        imports.purged(record.importId());
+                        importsPurged++;
+                    }
                     break;
                 }
                 leads.delete(page);

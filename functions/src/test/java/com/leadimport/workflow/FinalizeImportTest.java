@@ -16,7 +16,6 @@ import com.leadimport.imports.ImportStatus;
 import com.leadimport.ports.LeadStore.LeadRef;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** Two chunks: rows 1, 2, 4 imported; 3 without contact, 5 and 6 duplicates; one stored lead replaced by both chunks. */
@@ -129,8 +128,6 @@ class FinalizeImportTest {
     }
 
     @Test
-    @Disabled("BUG: Finalize is not safe to retry once it has cleared the work files (FinalizeImport.java:53 reads what line 80 deleted): the retry"
-            + " reads results/0.json, which is gone, so the execution ends FAILED while the import says COMPLETED")
     void aFinalizeRetriedAfterItFinishedReportsTheSameSummary() {
         SplitResult split = writtenChunks(request("Dest", ""), 6);
         ImportSummary first = fakes.workflow.finalizeImport().finish(split);

@@ -16,7 +16,6 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** The step-logic counterpart of the local runtime's PurgeBudgetTest, and the purge's choice of what has expired. */
@@ -122,8 +121,6 @@ class PurgeExpiredImportsTest {
     }
 
     @Test
-    @Disabled("BUG: the purge marks an import purged while it is still RUNNING (PurgeExpiredImports.java:42-50 never looks at"
-            + " the status), so the leads its remaining chunks write after midnight are never purged")
     void anImportStillRunningAtMidnightLeavesNoLeadBehindOnceItsPurgeIsDone() {
         fakes.running("imp1", request("P", ""), 2, 4, EXPIRES);
         fakes.leads.write(List.of(new StoredLead("imp1-000000001", "P", "imp1", lead(1, "A", null, "a@x.com"), null, EXPIRES, 0)));
