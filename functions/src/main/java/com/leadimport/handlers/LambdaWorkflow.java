@@ -15,7 +15,7 @@ final class LambdaWorkflow {
 
     private static Workflow create() {
         DynamoStores stores = AwsClients.STORES;
-        return new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(),
+        return new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(), stores.leases(),
                 AwsClients.FILES, Clock.systemUTC(), AwsClients.TABLES.workBucket(),
                 intEnv("CHUNK_ROWS", Workflow.DEFAULT_CHUNK_ROWS),
                 AwsClients.purgeZone(),

@@ -22,7 +22,7 @@ import java.util.Set;
 /**
  * Last state: adds up every chunk's result, refuses to report counts that do not account for
  * every row, writes the rejected-rows file, completes the import, saves the settings and
- * mapping for reuse (unless ad hoc), and clears the working files.
+ * mapping for reuse (unless ad hoc), lets go of the lists' leases, and clears the working files.
  */
 public final class FinalizeImport {
 
@@ -34,17 +34,21 @@ public final class FinalizeImport {
     private final FileStore files;
     private final String workBucket;
 
-    public FinalizeImport(ImportStore imports, CatalogStore catalog, FileStore files, String workBucket) {
+    private final ListLeases leases;
+
+    public FinalizeImport(ImportStore imports, CatalogStore catalog, FileStore files, String workBucket, ListLeases leases) {
         this.imports = imports;
         this.catalog = catalog;
         this.files = files;
         this.workBucket = workBucket;
+        this.leases = leases;
     }
 
     public ImportSummary finish(SplitResult split) {
         String importId = split.importId();
         ImportRecord record = imports.find(importId).orElseThrow();
         if (record.status() == ImportStatus.COMPLETED) {
+            leases.release(importId);
             // a retry after this step finished (its answer was lost): the work files are gone, the record has the summary
             return new ImportSummary(importId, ImportStatus.COMPLETED.name(), record.totalRows(), record.imported(),
                     record.rejected(), record.rejectedByReason(), record.replacedExisting(), record.rejectedRowsKey(), null);
@@ -81,6 +85,7 @@ public final class FinalizeImport {
         ImportResult result = new ImportResult(split.totalRows(), counts.imported(), counts.rejected(),
                 counts.rejectedByReason(), replaced.size(), rejectedKey);
         imports.completed(importId, result);
+        leases.release(importId);
         saveForReuse(record.request(), record.createdBy());
         files.deletePrefix(workBucket, WorkFiles.prefix(importId));
         return new ImportSummary(importId, ImportStatus.COMPLETED.name(), result.totalRows(), result.imported(),

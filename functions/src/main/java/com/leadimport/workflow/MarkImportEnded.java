@@ -15,7 +15,7 @@ import java.util.Set;
 /**
  * The Catch path: records why the import ended early, REFUSED when the file or request broke
  * a rule the supervisor can fix, FAILED otherwise, removes any leads its chunks had written,
- * and clears its working files. Nothing is
+ * lets go of its lists' leases and clears its working files. Nothing is
  * left RUNNING. An execution that never claimed the import (a repeated event) changes nothing.
  */
 public final class MarkImportEnded {
@@ -31,11 +31,14 @@ public final class MarkImportEnded {
     private final FileStore files;
     private final String workBucket;
 
-    public MarkImportEnded(ImportStore imports, LeadStore leads, FileStore files, String workBucket) {
+    private final ListLeases leases;
+
+    public MarkImportEnded(ImportStore imports, LeadStore leads, FileStore files, String workBucket, ListLeases leases) {
         this.imports = imports;
         this.leads = leads;
         this.files = files;
         this.workBucket = workBucket;
+        this.leases = leases;
     }
 
     public ImportSummary end(ExecutionFailure failure) {
@@ -46,6 +49,7 @@ public final class MarkImportEnded {
         if (record.isPresent() && mayEnd(record.get(), failure.file().executionId())) {
             removeWrittenLeads(record.get());
             imports.ended(record.get().importId(), status, message);
+            leases.release(record.get().importId());
             files.deletePrefix(workBucket, WorkFiles.prefix(record.get().importId()));
         }
         return new ImportSummary(importId.orElse(null), status.name(), 0, 0, 0, java.util.Map.of(), 0, null, message);

@@ -3,14 +3,11 @@ package com.leadimport.workflow;
 import com.leadimport.domain.csv.LeadCsvReader;
 import com.leadimport.domain.request.Details;
 import com.leadimport.domain.request.ImportRequest;
-import com.leadimport.domain.request.Settings;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.CatalogStore;
-import com.leadimport.ports.DialerBuffer;
 import com.leadimport.ports.DncStore;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
-import com.leadimport.ports.LeadStore;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -21,27 +18,23 @@ import java.util.Optional;
 
 /**
  * First state of the workflow: finds (or, for a supplier drop, creates) the import the file
- * belongs to, claims it for this execution, checks the file and the request as a whole, and
- * only then changes anything: the list is created if missing, existing records are deleted
- * when asked, and the dialler buffer is flushed when asked.
+ * belongs to, claims it for this execution, checks the file's header and the request as a
+ * whole, saves the request as resolved and creates the list if missing. Nothing destructive
+ * happens here: Delete existing records and Clear fetched data wait until the whole file has
+ * been read and the list's lease is held ({@link PrepareList}).
  */
 public final class PrepareImport {
 
     private final ImportStore imports;
     private final CatalogStore catalog;
     private final DncStore dnc;
-    private final LeadStore leads;
-    private final DialerBuffer buffer;
     private final FileStore files;
     private final Clock clock;
 
-    public PrepareImport(ImportStore imports, CatalogStore catalog, DncStore dnc, LeadStore leads, DialerBuffer buffer,
-                         FileStore files, Clock clock) {
+    public PrepareImport(ImportStore imports, CatalogStore catalog, DncStore dnc, FileStore files, Clock clock) {
         this.imports = imports;
         this.catalog = catalog;
         this.dnc = dnc;
-        this.leads = leads;
-        this.buffer = buffer;
         this.files = files;
         this.clock = clock;
     }
@@ -61,13 +54,6 @@ public final class PrepareImport {
         Details details = request.details();
         catalog.createList(details.list());
         catalog.saveSupplier(details.supplier());
-        Settings settings = request.settings();
-        if (settings.deleteExisting() != null && settings.deleteExisting().enabled()) {
-            leads.deleteList(details.list(), settings.deleteExisting().keepLeadsWithCallbacks());
-        }
-        if (settings.clearFetchedData()) {
-            buffer.clear(details.list());
-        }
         return new ImportJob(importId, false);
     }
 

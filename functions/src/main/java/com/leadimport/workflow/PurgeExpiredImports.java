@@ -15,22 +15,27 @@ import java.util.List;
  * removed, with its callbacks, dedupe keys and secondary rows. Works in pages up to a budget
  * per invocation and says whether it finished, so a large import purges completely across
  * invocations; re-running it is harmless. An import still running when its expiry has passed
- * loses what it has written so far and stays pending, so the next purge removes the rest.
+ * loses what it has written so far and stays pending, so the next purge removes the rest. Each
+ * list is purged with its lease held, so a purge never rewrites a key entry an import is writing.
  */
 public final class PurgeExpiredImports {
 
     private static final int PAGE = 500;
+    /** The purge's name as a lease owner. */
+    static final String OWNER = "expiry-purge";
 
     private final ImportStore imports;
     private final LeadStore leads;
+    private final ListLeases leases;
     private final Clock clock;
     private final ZoneId zone;
     private final int budget;
 
     /** @param budget the most leads one invocation removes before handing over to the next */
-    public PurgeExpiredImports(ImportStore imports, LeadStore leads, Clock clock, ZoneId zone, int budget) {
+    public PurgeExpiredImports(ImportStore imports, LeadStore leads, ListLeases leases, Clock clock, ZoneId zone, int budget) {
         this.imports = imports;
         this.leads = leads;
+        this.leases = leases;
         this.clock = clock;
         this.zone = zone;
         this.budget = budget;
@@ -41,29 +46,49 @@ public final class PurgeExpiredImports {
         LocalDate asOf = date != null ? date : LocalDate.now(clock.withZone(zone));
         long removed = 0;
         int importsPurged = 0;
+        boolean waiting = false;
         for (ImportRecord record : imports.expiringBefore(asOf)) {
-            while (true) {
-                if (removed >= budget) {
-                    return new PurgeResult(asOf, false, importsPurged, removed);
-                }
-                List<LeadRef> page = leads.leadsOfImport(record.importId(), record.list(),
-                        (int) Math.min(PAGE, budget - removed));
-                if (page.isEmpty()) {
-                    // an import still running may write more of its expired leads: it stays pending for the next purge
-                    if (record.status() != ImportStatus.RUNNING) {
-                        imports.purged(record.importId());
-                        importsPurged++;
-                    }
-                    break;
-                }
-                leads.delete(page);
-                removed += page.size();
+            if (!leases.takeForPurge(OWNER, record.list())) {
+                waiting = true; // an import is changing this list: its turn comes on a later call
+                continue;
+            }
+            try {
+                long[] counts = purgeImport(record, budget - removed);
+                removed += counts[0];
+                importsPurged += (int) counts[1];
+            } finally {
+                leases.release(OWNER);
+            }
+            if (removed >= budget) {
+                return new PurgeResult(asOf, false, false, importsPurged, removed);
             }
         }
-        return new PurgeResult(asOf, true, importsPurged, removed);
+        return new PurgeResult(asOf, !waiting, waiting, importsPurged, removed);
     }
 
-    /** {@code complete} false: the budget ran out; invoke again with the same date. */
-    public record PurgeResult(LocalDate date, boolean complete, int importsPurged, long leadsRemoved) {
+    /** Removes up to {@code allowance} of the import's leads. @return {leads removed, 1 when the import is now wholly purged} */
+    private long[] purgeImport(ImportRecord record, long allowance) {
+        long removed = 0;
+        while (removed < allowance) {
+            List<LeadRef> page = leads.leadsOfImport(record.importId(), record.list(), (int) Math.min(PAGE, allowance - removed));
+            if (page.isEmpty()) {
+                // an import still running may write more of its expired leads: it stays pending for the next purge
+                if (record.status() == ImportStatus.RUNNING) {
+                    return new long[] {removed, 0};
+                }
+                imports.purged(record.importId());
+                return new long[] {removed, 1};
+            }
+            leads.delete(page);
+            removed += page.size();
+        }
+        return new long[] {removed, 0};
+    }
+
+    /**
+     * {@code complete} false: invoke again with the same date, at once when the budget ran out,
+     * after a wait when {@code waiting} (an import holds the lease of a list with expired leads).
+     */
+    public record PurgeResult(LocalDate date, boolean complete, boolean waiting, int importsPurged, long leadsRemoved) {
     }
 }

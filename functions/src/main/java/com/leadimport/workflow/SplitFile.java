@@ -16,7 +16,7 @@ import java.util.List;
 /**
  * Streams the upload once and writes it to the work bucket as chunks of {@code chunkRows}
  * rows, each row keeping its number in the file, plus a manifest listing the chunks for the
- * parallel Map states. Only one chunk is ever in memory.
+ * parallel Map states (and one of the key shards for WriteKeys). Only one chunk is ever in memory.
  */
 public final class SplitFile {
 
@@ -61,9 +61,16 @@ public final class SplitFile {
         }
         String manifestKey = WorkFiles.manifest(importId);
         files.put(workBucket, manifestKey, Json.bytes(manifest), "application/json");
+        int shards = KeyShards.count(manifest.size());
+        List<KeyShardRef> keyShards = new ArrayList<>(shards);
+        for (int shard = 0; shard < shards; shard++) {
+            keyShards.add(new KeyShardRef(importId, shard, shards, manifest.size()));
+        }
+        String keyShardsKey = WorkFiles.keyShardManifest(importId);
+        files.put(workBucket, keyShardsKey, Json.bytes(keyShards), "application/json");
         imports.started(importId, manifest.size(), totalRows,
                 ExpiryDates.expiresOn(record.request().settings().expiry(), record.importDate()).orElse(null));
-        return new SplitResult(importId, manifest.size(), totalRows, manifestKey);
+        return new SplitResult(importId, manifest.size(), totalRows, manifestKey, keyShardsKey);
     }
 
     private ChunkRef writeChunk(String importId, int chunk, List<String> headers, List<CsvRow> rows) {

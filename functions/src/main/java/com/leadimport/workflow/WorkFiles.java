@@ -35,6 +35,15 @@ public final class WorkFiles {
         return prefix(importId) + "duplicates/" + chunk + ".bin";
     }
 
+    /** The dedupe key index changes of one chunk that fall in one key shard. */
+    public static String keyChanges(String importId, int shard, int chunk) {
+        return prefix(importId) + "key-changes/" + shard + "/" + chunk + ".json";
+    }
+
+    public static String keyShardManifest(String importId) {
+        return prefix(importId) + "key-shards.json";
+    }
+
     public static String result(String importId, int chunk) {
         return prefix(importId) + "results/" + chunk + ".json";
     }

@@ -6,6 +6,7 @@ import com.leadimport.ports.DncStore;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore;
+import com.leadimport.ports.LeaseStore;
 import java.time.Clock;
 import java.time.ZoneId;
 
@@ -18,14 +19,29 @@ import java.time.ZoneId;
  * @param purgeBudget the most leads one purge invocation removes
  */
 public record Workflow(ImportStore imports, CatalogStore catalog, DncStore dnc, LeadStore leads, DialerBuffer buffer,
-                       FileStore files, Clock clock, String workBucket, int chunkRows, ZoneId purgeZone,
+                       LeaseStore leases, FileStore files, Clock clock, String workBucket, int chunkRows, ZoneId purgeZone,
                        int purgeBudget) {
 
     public static final int DEFAULT_CHUNK_ROWS = 5_000;
     public static final int DEFAULT_PURGE_BUDGET = 50_000;
 
+    /** Leads removed per call when Delete existing records empties a list. */
+    public static final int DELETE_PAGE = 5_000;
+
     public PrepareImport prepareImport() {
-        return new PrepareImport(imports, catalog, dnc, leads, buffer, files, clock.withZone(purgeZone));
+        return new PrepareImport(imports, catalog, dnc, files, clock.withZone(purgeZone));
+    }
+
+    private ListLeases listLeases() {
+        return new ListLeases(leases, clock);
+    }
+
+    public LeaseLists leaseLists() {
+        return new LeaseLists(imports, listLeases());
+    }
+
+    public PrepareList prepareList() {
+        return new PrepareList(imports, leads, buffer, listLeases(), DELETE_PAGE);
     }
 
     public SplitFile splitFile() {
@@ -41,18 +57,22 @@ public record Workflow(ImportStore imports, CatalogStore catalog, DncStore dnc, 
     }
 
     public WriteChunk writeChunk() {
-        return new WriteChunk(imports, leads, files, workBucket);
+        return new WriteChunk(imports, leads, files, workBucket, listLeases());
+    }
+
+    public WriteKeys writeKeys() {
+        return new WriteKeys(leads, files, workBucket, listLeases());
     }
 
     public FinalizeImport finalizeImport() {
-        return new FinalizeImport(imports, catalog, files, workBucket);
+        return new FinalizeImport(imports, catalog, files, workBucket, listLeases());
     }
 
     public MarkImportEnded markImportEnded() {
-        return new MarkImportEnded(imports, leads, files, workBucket);
+        return new MarkImportEnded(imports, leads, files, workBucket, listLeases());
     }
 
     public PurgeExpiredImports purgeExpiredImports() {
-        return new PurgeExpiredImports(imports, leads, clock, purgeZone, purgeBudget);
+        return new PurgeExpiredImports(imports, leads, listLeases(), clock, purgeZone, purgeBudget);
     }
 }

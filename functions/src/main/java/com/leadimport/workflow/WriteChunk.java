@@ -13,6 +13,7 @@ import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore;
+import com.leadimport.ports.LeadStore.KeyChange;
 import com.leadimport.ports.LeadStore.LeadRef;
 import com.leadimport.ports.StoredLead;
 import java.util.ArrayList;
@@ -25,9 +26,11 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Second parallel phase, one chunk: drops the in-file duplicates, decides each remaining lead
- * against the stored leads in the dedupe scope (one batched lookup for the chunk), records
- * the decisions, then writes the leads, removes replaced ones and resets older ones.
+ * Second parallel phase, one chunk, with the import's list leases held: drops the in-file
+ * duplicates, decides each remaining lead against the stored leads in the dedupe scope (one
+ * batched lookup for the chunk), records the decisions, records the key index changes they make
+ * (by key shard, for WriteKeys), then writes the leads, removes replaced ones and resets older
+ * ones. Each record is written before what it describes, so a retried chunk replays it.
  */
 public final class WriteChunk {
 
@@ -36,14 +39,18 @@ public final class WriteChunk {
     private final FileStore files;
     private final String workBucket;
 
-    public WriteChunk(ImportStore imports, LeadStore leads, FileStore files, String workBucket) {
+    private final ListLeases leases;
+
+    public WriteChunk(ImportStore imports, LeadStore leads, FileStore files, String workBucket, ListLeases leases) {
         this.imports = imports;
         this.leads = leads;
         this.files = files;
         this.workBucket = workBucket;
+        this.leases = leases;
     }
 
     public void write(ChunkRef ref) {
+        leases.renew(ref.importId());
         ImportRecord record = imports.find(ref.importId()).orElseThrow();
         ScreenedChunk screened = Json.read(WorkFiles.open(files, workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
                 ScreenedChunk.class);
@@ -64,10 +71,35 @@ public final class WriteChunk {
                         ref.importId(), lead, lead.secondary().isEmpty() ? null : secondaryTable, record.expiresOn(), 0));
             }
         }
+        recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
         leads.write(toStore);
-        leads.delete(result.replaced());
+        leads.deleteLeads(result.replaced());
         leads.resetCallAttempts(result.reset());
         imports.chunkWritten(ref.importId(), ref.chunk());
+    }
+
+    /**
+     * The key index changes of this chunk, one file per key shard, written once (before the
+     * replaced leads are deleted: their keys are read from them).
+     */
+    private void recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced) {
+        int shards = KeyShards.count(chunks == null ? 1 : chunks);
+        String first = WorkFiles.keyChanges(ref.importId(), 0, ref.chunk());
+        if (files.exists(workBucket, first)) {
+            return;
+        }
+        List<List<KeyChange>> byShard = new ArrayList<>(shards);
+        for (int shard = 0; shard < shards; shard++) {
+            byShard.add(new ArrayList<>());
+        }
+        List<KeyChange> changes = new ArrayList<>(KeyChange.additions(written));
+        changes.addAll(leads.keyRemovals(replaced));
+        changes.forEach(change -> byShard.get(KeyShards.of(change.key(), shards)).add(change));
+        // shard 0's file last: its presence says the chunk's changes are all recorded
+        for (int shard = shards - 1; shard >= 0; shard--) {
+            files.put(workBucket, WorkFiles.keyChanges(ref.importId(), shard, ref.chunk()), Json.bytes(byShard.get(shard)),
+                    "application/json");
+        }
     }
 
     private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened) {

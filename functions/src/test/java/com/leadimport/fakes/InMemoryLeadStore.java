@@ -17,10 +17,11 @@ import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
- * Leads by (list, lead id), as DynamoLeadStore keeps them. The dedupe key index is the stored
- * leads' own keys ({@link DedupeKeys#all}), so removing a lead removes its keys; secondary
- * values travel with the lead; callbacks are kept per list as {@code leadId#callbackId}.
- * Removing a lead also takes it out of the dialler buffer it shares a table with.
+ * Leads by (list, lead id), as DynamoLeadStore keeps them, and the dedupe key index beside them:
+ * (key, list) to lead ids, changed only by {@link #applyKeyChanges}, as in the real store (a lead
+ * written is found by dedupe only once its keys have been applied). Secondary values travel with
+ * the lead; callbacks are kept per list as {@code leadId#callbackId}. Removing a lead also takes
+ * it out of the dialler buffer it shares a table with.
  */
 public final class InMemoryLeadStore implements LeadStore {
 
@@ -28,6 +29,8 @@ public final class InMemoryLeadStore implements LeadStore {
 
     private final Map<LeadRef, StoredLead> leads = new TreeMap<>(BY_LIST_THEN_ID);
     private final Map<String, Map<String, String>> callbacksByList = new TreeMap<>();
+    /** key, U+001F, list: the lead ids of that list with that key. */
+    private final Map<String, Set<String>> keyIndex = new TreeMap<>();
     private final InMemoryDialerBuffer buffer;
 
     public InMemoryLeadStore() {
@@ -44,21 +47,55 @@ public final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists) {
-        Set<String> wanted = new LinkedHashSet<>(keys);
-        Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
-        for (String key : wanted) {
-            for (StoredLead lead : leads.values()) {
-                if ((lists == null || lists.contains(lead.list())) && DedupeKeys.all(lead.lead()).contains(key)) {
-                    matches.computeIfAbsent(key, k -> new ArrayList<>()).add(new ExistingLead(lead.leadId(), lead.list(), key));
+    public synchronized void applyKeyChanges(Collection<KeyChange> changes) {
+        for (KeyChange change : changes) {
+            String entry = change.key() + '\u001f' + change.list();
+            if (change.add()) {
+                keyIndex.computeIfAbsent(entry, e -> new java.util.TreeSet<>()).add(change.leadId());
+            } else if (keyIndex.containsKey(entry)) {
+                keyIndex.get(entry).remove(change.leadId());
+                if (keyIndex.get(entry).isEmpty()) {
+                    keyIndex.remove(entry);
                 }
             }
+        }
+    }
+
+    @Override
+    public synchronized Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists) {
+        Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
+        for (String key : new LinkedHashSet<>(keys)) {
+            keyIndex.forEach((entry, ids) -> {
+                String list = entry.substring(entry.indexOf('\u001f') + 1);
+                if (entry.startsWith(key + '\u001f') && (lists == null || lists.contains(list))) {
+                    ids.forEach(id -> matches.computeIfAbsent(key, k -> new ArrayList<>()).add(new ExistingLead(id, list, key)));
+                }
+            });
         }
         return matches;
     }
 
     @Override
-    public synchronized void delete(Collection<LeadRef> refs) {
+    public synchronized List<KeyChange> keyRemovals(Collection<LeadRef> refs) {
+        List<KeyChange> removals = new ArrayList<>();
+        for (LeadRef ref : new LinkedHashSet<>(refs)) {
+            StoredLead lead = leads.get(ref);
+            if (lead != null) {
+                DedupeKeys.all(lead.lead()).forEach(key -> removals.add(new KeyChange(key, lead.list(), lead.leadId(), false)));
+            }
+        }
+        return removals;
+    }
+
+    /** The (key, list) entries of the index, for assertions: {@code key|list -> ids}. */
+    public synchronized Map<String, Set<String>> keyIndex() {
+        Map<String, Set<String>> copy = new TreeMap<>();
+        keyIndex.forEach((entry, ids) -> copy.put(entry.replace('\u001f', '|'), Set.copyOf(ids)));
+        return copy;
+    }
+
+    @Override
+    public synchronized void deleteLeads(Collection<LeadRef> refs) {
         for (LeadRef ref : new HashSet<>(refs)) {
             if (leads.remove(ref) != null) {
                 Map<String, String> callbacks = callbacksByList.get(ref.list());
@@ -79,9 +116,10 @@ public final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized long deleteList(String list, boolean keepLeadsWithCallbacks) {
+    public synchronized long deleteList(String list, boolean keepLeadsWithCallbacks, int limit) {
         Set<String> keep = keepLeadsWithCallbacks ? leadsWithCallbacks(list) : Set.of();
-        List<LeadRef> doomed = leads.keySet().stream().filter(r -> r.list().equals(list) && !keep.contains(r.leadId())).toList();
+        List<LeadRef> doomed = leads.keySet().stream().filter(r -> r.list().equals(list) && !keep.contains(r.leadId()))
+                .limit(limit).toList();
         delete(doomed);
         return doomed.size();
     }

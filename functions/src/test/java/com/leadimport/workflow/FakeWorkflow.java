@@ -15,7 +15,9 @@ import com.leadimport.fakes.InMemoryDncStore;
 import com.leadimport.fakes.InMemoryFileStore;
 import com.leadimport.fakes.InMemoryImportStore;
 import com.leadimport.fakes.InMemoryLeadStore;
+import com.leadimport.fakes.InMemoryLeaseStore;
 import com.leadimport.imports.ImportRecord;
+import com.leadimport.ports.LeadStore;
 import com.leadimport.ports.StoredLead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,6 +54,7 @@ final class FakeWorkflow {
     final InMemoryDialerBuffer buffer = new InMemoryDialerBuffer();
     final InMemoryLeadStore leads = new InMemoryLeadStore(buffer);
     final InMemoryFileStore files = new InMemoryFileStore();
+    final InMemoryLeaseStore leases = new InMemoryLeaseStore();
     final Workflow workflow;
 
     FakeWorkflow() {
@@ -59,7 +62,7 @@ final class FakeWorkflow {
     }
 
     FakeWorkflow(Clock clock, int chunkRows, int purgeBudget) {
-        workflow = new Workflow(imports, catalog, dnc, leads, buffer, files, clock, WORK_BUCKET, chunkRows, LONDON, purgeBudget);
+        workflow = new Workflow(imports, catalog, dnc, leads, buffer, leases, files, clock, WORK_BUCKET, chunkRows, LONDON, purgeBudget);
     }
 
     /** A request for a Name,Phone,Email file; {@code settings} is spliced into the settings object (JSON, no braces). */
@@ -155,11 +158,25 @@ final class FakeWorkflow {
         return new Lead(row, fields, phones, null, "Europe/London", new LinkedHashMap<>());
     }
 
-    /** A lead already stored on a list by an earlier import. */
+    /** A lead already stored on a list by an earlier import, its keys in the index. */
     StoredLead stored(String list, String importId, Lead lead, int callAttempts) {
         StoredLead stored = new StoredLead(StoredLead.leadId(importId, lead.rowNumber()), list, importId, lead, null, null,
                 callAttempts);
         leads.write(List.of(stored));
+        leads.applyKeyChanges(LeadStore.KeyChange.additions(List.of(stored)));
         return stored;
+    }
+
+    /** The split result of an import of {@code chunks} chunks, as the later steps receive it. */
+    static SplitResult split(String importId, int chunks, long rows) {
+        return new SplitResult(importId, chunks, rows, WorkFiles.manifest(importId), WorkFiles.keyShardManifest(importId));
+    }
+
+    /** The key shards of an import as Split lists them, applied as the WriteKeys Map does. */
+    void writeKeys(String importId, int chunks) {
+        int shards = KeyShards.count(chunks);
+        for (int shard = 0; shard < shards; shard++) {
+            workflow.writeKeys().write(new KeyShardRef(importId, shard, shards, chunks));
+        }
     }
 }

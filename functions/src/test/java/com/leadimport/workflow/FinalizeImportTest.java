@@ -37,7 +37,7 @@ class FinalizeImportTest {
                 new RowOutcome.Rejected(5, Reason.DUPLICATE, "duplicate of an earlier row of this file", List.of("Ed", "07412 345001", "")),
                 new RowOutcome.Rejected(6, Reason.DUPLICATE, "duplicate of an earlier row", List.of("=HYPERLINK(\"x\")", "+44 7412 345002", ""))),
                 List.of(X, Y), List.of()), "imp1");
-        return new SplitResult("imp1", 2, totalRows, WorkFiles.manifest("imp1"));
+        return FakeWorkflow.split("imp1", 2, totalRows);
     }
 
     private static ImportRequest saved() {
@@ -90,7 +90,7 @@ class FinalizeImportTest {
         fakes.running("imp1", request("Dest", ""), 1, 2, null);
         fakes.resultFile(new ChunkResult(0, List.of(1L, 2L), List.of(), List.of(), List.of()), "imp1");
 
-        ImportSummary summary = fakes.workflow.finalizeImport().finish(new SplitResult("imp1", 1, 2, WorkFiles.manifest("imp1")));
+        ImportSummary summary = fakes.workflow.finalizeImport().finish(FakeWorkflow.split("imp1", 1, 2));
 
         assertThat(summary.rejectedRowsFile()).isNull();
         assertThat(summary.imported()).isEqualTo(2);

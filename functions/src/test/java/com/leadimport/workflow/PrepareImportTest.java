@@ -201,43 +201,14 @@ class PrepareImportTest {
     }
 
     @Test
-    void deleteExistingEmptiesTheDestinationListButKeepsLeadsWithCallbacksWhenAsked() {
+    void prepareDeletesNothingAndClearsNothingEvenWhenAsked() {
         fakes.stored("May", "old", lead(1, "Ann", "345001", null), 0);
-        fakes.stored("May", "old", lead(2, "Bob", "345002", null), 0);
-        fakes.stored("April", "older", lead(1, "Cy", "345003", null), 0);
-        fakes.leads.addCallback(new LeadRef("May", "old-000000001"), "cb1", "2026-05-05T10:00");
+        fakes.buffer.add("May", List.of("old-000000001"));
 
-        prepare.prepare(fakes.upload("imp1", "leads.csv", FILE,
-                request("May", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": true}")));
-        List<String> keepingCallbacks = fakes.names("May");
-        prepare.prepare(fakes.upload("imp2", "leads.csv", FILE,
-                request("May", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}")));
+        prepare.prepare(fakes.upload("imp1", "leads.csv", FILE, request("May",
+                "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}, \"clearFetchedData\": true")));
 
-        assertThat(keepingCallbacks).containsExactly("Ann");
-        assertThat(fakes.names("May")).isEmpty();
-        assertThat(fakes.leads.callbacks("May")).isEmpty();
-        assertThat(fakes.names("April")).containsExactly("Cy");
-    }
-
-    @Test
-    void withoutDeleteExistingTheListsLeadsStay() {
-        fakes.stored("May", "old", lead(1, "Ann", "345001", null), 0);
-
-        prepare.prepare(fakes.upload("imp1", "leads.csv", FILE,
-                request("May", "\"deleteExisting\": {\"enabled\": false, \"keepLeadsWithCallbacks\": false}")));
-
-        assertThat(fakes.names("May")).containsExactly("Ann");
-    }
-
-    @Test
-    void clearFetchedDataFlushesOnlyTheDestinationListsBuffer() {
-        fakes.buffer.add("May", List.of("x-1", "x-2"));
-        fakes.buffer.add("April", List.of("y-1"));
-
-        prepare.prepare(fakes.upload("imp1", "leads.csv", FILE, request("May", "\"clearFetchedData\": true")));
-        prepare.prepare(fakes.upload("imp2", "leads.csv", FILE, request("April", "\"clearFetchedData\": false")));
-
-        assertThat(fakes.buffer.contents("May")).isEmpty();
-        assertThat(fakes.buffer.contents("April")).containsExactly("y-1");
+        assertThat(fakes.names("May")).as("deleted only by PrepareList, once the file is read and the lease held").containsExactly("Ann");
+        assertThat(fakes.buffer.contents("May")).containsExactly("old-000000001");
     }
 }

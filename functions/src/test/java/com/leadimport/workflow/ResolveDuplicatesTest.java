@@ -37,7 +37,7 @@ class ResolveDuplicatesTest {
             fakes.files.put(WORK_BUCKET, WorkFiles.fingerprints("imp1", n), Fingerprints.encode(chunks.get(n), Dedupe.On.BOTH),
                     "application/octet-stream");
         }
-        return fakes.workflow.resolveDuplicates().resolve(new SplitResult("imp1", chunks.size(), 6, WorkFiles.manifest("imp1")));
+        return fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", chunks.size(), 6));
     }
 
     private Set<Long> losers(int chunk) {
@@ -100,7 +100,7 @@ class ResolveDuplicatesTest {
     void withoutDeduplicationNothingIsResolvedOrWritten() {
         fakes.running("imp1", request("May", ""), 1, 1, null);
 
-        long duplicates = fakes.workflow.resolveDuplicates().resolve(new SplitResult("imp1", 1, 1, WorkFiles.manifest("imp1")));
+        long duplicates = fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 1, 1));
 
         assertThat(duplicates).isZero();
         assertThat(fakes.files.list(WORK_BUCKET, WorkFiles.prefix("imp1"))).isEmpty();

@@ -30,7 +30,7 @@ class SplitFileTest {
     void rowsAreWrittenInChunksThatKeepTheirRowNumbersAndAreListedInTheManifest() {
         SplitResult result = split("Ann,1,\nBob,2,\nCy,3,\nDi,4,\nEd,5,\n", "");
 
-        assertThat(result).isEqualTo(new SplitResult("imp1", 3, 5, WorkFiles.manifest("imp1")));
+        assertThat(result).isEqualTo(FakeWorkflow.split("imp1", 3, 5));
         assertThat(fakes.manifest("imp1")).containsExactly(new ChunkRef("imp1", 0, 1, 2), new ChunkRef("imp1", 1, 3, 2),
                 new ChunkRef("imp1", 2, 5, 1));
         assertThat(chunk(0).headers()).isEqualTo(HEADERS);

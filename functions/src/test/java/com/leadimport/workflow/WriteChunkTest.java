@@ -178,7 +178,7 @@ class WriteChunkTest {
         AtomicBoolean failed = new AtomicBoolean();
         LeadStore failsOnceOnDelete = (LeadStore) Proxy.newProxyInstance(LeadStore.class.getClassLoader(),
                 new Class<?>[] {LeadStore.class}, (proxy, method, args) -> {
-                    if (method.getName().equals("delete") && !failed.getAndSet(true)) {
+                    if (method.getName().equals("deleteLeads") && !failed.getAndSet(true)) {
                         throw new StoreUnavailableException("throttled after writing the leads", null);
                     }
                     try {
@@ -187,7 +187,8 @@ class WriteChunkTest {
                         throw e.getCause();
                     }
                 });
-        WriteChunk writeChunk = new WriteChunk(fakes.imports, failsOnceOnDelete, fakes.files, WORK_BUCKET);
+        WriteChunk writeChunk = new WriteChunk(fakes.imports, failsOnceOnDelete, fakes.files, WORK_BUCKET,
+                new ListLeases(fakes.leases, java.time.Clock.systemUTC()));
 
         assertThatThrownBy(() -> writeChunk.write(CHUNK)).isInstanceOf(StoreUnavailableException.class);
         assertThat(fakes.imports.find("imp1").orElseThrow().chunksWritten()).isZero();

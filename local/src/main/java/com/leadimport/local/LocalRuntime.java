@@ -19,7 +19,10 @@ import com.leadimport.handlers.PurgeExpiredImportsHandler;
 import com.leadimport.handlers.ResolveDuplicatesHandler;
 import com.leadimport.handlers.ScreenChunkHandler;
 import com.leadimport.handlers.SplitFileHandler;
+import com.leadimport.handlers.LeaseListsHandler;
+import com.leadimport.handlers.PrepareListHandler;
 import com.leadimport.handlers.WriteChunkHandler;
+import com.leadimport.handlers.WriteKeysHandler;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.local.s3.LocalS3Server;
 import com.leadimport.local.sfn.Execution;
@@ -152,13 +155,16 @@ public final class LocalRuntime implements AutoCloseable {
         this.clock = settings.clock();
         this.ids = settings.ids();
         this.workflow = new Workflow(stores.imports(), stores.catalog(), stores.dnc(), stores.leads(), stores.buffer(),
-                files, settings.clock(), tables.workBucket(), settings.chunkRows(), settings.purgeZone(),
+                stores.leases(), files, settings.clock(), tables.workBucket(), settings.chunkRows(), settings.purgeZone(),
                 Workflow.DEFAULT_PURGE_BUDGET);
         handlers.put("PrepareImport", new PrepareImportHandler(workflow.prepareImport()));
         handlers.put("SplitFile", new SplitFileHandler(workflow.splitFile()));
         handlers.put("ScreenChunk", new ScreenChunkHandler(workflow.screenChunk()));
         handlers.put("ResolveDuplicates", new ResolveDuplicatesHandler(workflow.resolveDuplicates()));
+        handlers.put("LeaseLists", new LeaseListsHandler(workflow.leaseLists()));
+        handlers.put("PrepareList", new PrepareListHandler(workflow.prepareList()));
         handlers.put("WriteChunk", new WriteChunkHandler(workflow.writeChunk()));
+        handlers.put("WriteKeys", new WriteKeysHandler(workflow.writeKeys()));
         handlers.put("FinalizeImport", new FinalizeImportHandler(workflow.finalizeImport()));
         handlers.put("MarkImportEnded", new MarkImportEndedHandler(workflow.markImportEnded()));
         handlers.put("PurgeExpiredImports", new PurgeExpiredImportsHandler(workflow.purgeExpiredImports()));

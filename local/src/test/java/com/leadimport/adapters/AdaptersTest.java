@@ -12,6 +12,7 @@ import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportResult;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.local.LocalRuntime;
+import com.leadimport.ports.LeadStore;
 import com.leadimport.ports.LeadStore.LeadRef;
 import com.leadimport.ports.StoredLead;
 import java.nio.charset.StandardCharsets;
@@ -71,25 +72,72 @@ class AdaptersTest {
         assertThat(read).containsExactly(written);
     }
 
+    /** Leads written as an import writes them: the lead items, then their keys into the index (WriteKeys). */
+    private static void store(List<StoredLead> leads) {
+        stores.leads().write(leads);
+        stores.leads().applyKeyChanges(LeadStore.KeyChange.additions(leads));
+    }
+
     @Test
     void matchesAreFoundGloballyOrOnTheGivenListsOnly() {
-        stores.leads().write(List.of(lead("MA", "imp-m1", 1, "+447412345101", "m@example.com", Map.of()),
+        store(List.of(lead("MA", "imp-m1", 1, "+447412345101", "m@example.com", Map.of()),
                 lead("MB", "imp-m2", 1, "+447412345101", null, Map.of())));
 
         var global = stores.leads().findMatches(List.of("P#+447412345101", "E#m@example.com", "P#+440000000000"), null);
         var onA = stores.leads().findMatches(List.of("P#+447412345101"), List.of("MA"));
+        var onBoth = stores.leads().findMatches(List.of("P#+447412345101"), List.of("MA", "MB", "Elsewhere"));
 
         assertThat(global.get("P#+447412345101")).extracting(e -> e.list()).containsExactlyInAnyOrder("MA", "MB");
         assertThat(global.get("E#m@example.com")).singleElement().satisfies(e -> assertThat(e.leadId()).isEqualTo("imp-m1-000000001"));
         assertThat(global).doesNotContainKey("P#+440000000000");
         assertThat(onA.get("P#+447412345101")).singleElement().satisfies(e -> assertThat(e.list()).isEqualTo("MA"));
+        assertThat(onBoth.get("P#+447412345101")).extracting(e -> e.list()).containsExactlyInAnyOrder("MA", "MB");
+    }
+
+    @Test
+    void aKeySharedByManyLeadsOfAListOverflowsItsEntryAndIsStillFoundWhole() {
+        List<StoredLead> sharing = new ArrayList<>();
+        for (int row = 1; row <= 9; row++) {
+            sharing.add(lead("OV", "imp-ov", row, "+447412345501", "noemail@example.com", Map.of()));
+        }
+        store(sharing);
+        store(List.of(lead("OV2", "imp-ov2", 1, "+447412345501", null, Map.of())));
+
+        var onList = stores.leads().findMatches(List.of("P#+447412345501"), List.of("OV"));
+        var everywhere = stores.leads().findMatches(List.of("E#noemail@example.com", "P#+447412345501"), null);
+        stores.leads().delete(sharing.subList(0, 8).stream().map(l -> new LeadRef("OV", l.leadId())).toList());
+        var afterRemoval = stores.leads().findMatches(List.of("P#+447412345501"), List.of("OV"));
+        stores.leads().delete(List.of(new LeadRef("OV", sharing.get(8).leadId())));
+
+        assertThat(onList.get("P#+447412345501")).extracting(e -> e.leadId()).hasSize(9).doesNotHaveDuplicates();
+        assertThat(everywhere.get("P#+447412345501")).hasSize(10);
+        assertThat(everywhere.get("E#noemail@example.com")).hasSize(9);
+        assertThat(afterRemoval.get("P#+447412345501")).extracting(e -> e.leadId()).containsExactly(sharing.get(8).leadId());
+        assertThat(stores.leads().findMatches(List.of("P#+447412345501"), List.of("OV"))).isEmpty();
+        assertThat(stores.leads().findMatches(List.of("P#+447412345501"), List.of("OV2"))).hasSize(1);
+    }
+
+    @Test
+    void aListsLeadsSpreadOverShardsComeBackInLeadIdOrderAndAnImportsLeadsPageThroughItsShards() {
+        List<StoredLead> leads = new ArrayList<>();
+        for (int row = 1; row <= 700; row++) {
+            leads.add(lead("SH", "imp-sh", row, null, "s" + row + "@example.com", Map.of()));
+        }
+        stores.leads().write(leads);
+
+        assertThat(ids("SH")).hasSize(700).isSorted();
+        List<LeadRef> first = stores.leads().leadsOfImport("imp-sh", "SH", 500);
+        stores.leads().delete(first);
+        List<LeadRef> rest = stores.leads().leadsOfImport("imp-sh", "SH", 500);
+        assertThat(first).hasSize(500).doesNotHaveDuplicates().allMatch(ref -> ref.list().equals("SH"));
+        assertThat(rest).hasSize(200);
     }
 
     @Test
     void deletingALeadRemovesItsKeysSecondaryRowCallbacksAndBufferEntry() {
         StoredLead doomed = lead("DL", "imp-d", 1, "+447412345201", null, Map.of("Tariff", "Gold"));
         StoredLead kept = lead("DL", "imp-d", 2, "+447412345202", null, Map.of());
-        stores.leads().write(List.of(doomed, kept));
+        store(List.of(doomed, kept));
         stores.leads().addCallback(new LeadRef("DL", doomed.leadId()), "cb1", "2026-12-01T09:00");
         stores.leads().addCallback(new LeadRef("DL", kept.leadId()), "cb2", "2026-12-01T09:00");
         stores.buffer().add("DL", List.of(doomed.leadId(), kept.leadId()));
@@ -111,9 +159,11 @@ class AdaptersTest {
         stores.leads().write(leads);
         stores.leads().addCallback(new LeadRef("DX", leads.get(3).leadId()), "cb", "2026-12-01T09:00");
 
-        assertThat(stores.leads().deleteList("DX", true)).isEqualTo(619);
+        assertThat(stores.leads().deleteList("DX", true, 500)).isEqualTo(500);
+        assertThat(stores.leads().deleteList("DX", true, 500)).isEqualTo(119);
+        assertThat(stores.leads().deleteList("DX", true, 500)).isZero();
         assertThat(ids("DX")).containsExactly(leads.get(3).leadId());
-        assertThat(stores.leads().deleteList("DX", false)).isEqualTo(1);
+        assertThat(stores.leads().deleteList("DX", false, 500)).isEqualTo(1);
         assertThat(ids("DX")).isEmpty();
         assertThat(stores.leads().callbacks("DX")).isEmpty();
     }
@@ -214,5 +264,29 @@ class AdaptersTest {
         assertThat(files.list(bucket, "t/")).containsExactly("t/other");
         assertThat(files.exists(bucket, "t/many/3")).isFalse();
         assertThatThrownBy(() -> files.size(bucket, "t/missing")).isInstanceOf(S3FileStore.MissingFileException.class);
+    }
+
+    @Test
+    void leasesAreTakenWholeRenewedReleasedAndLapse() {
+        var leases = stores.leases();
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        Instant until = now.plusSeconds(600);
+
+        assertThat(leases.acquire(java.util.Set.of("LA", "LB"), "imp-1", now, until)).isTrue();
+        assertThat(leases.acquire(java.util.Set.of("LB", "LC"), "imp-2", now, until)).as("LB is imp-1's").isFalse();
+        assertThat(leases.held(now)).as("imp-2 took nothing").containsOnlyKeys("LA", "LB");
+        assertThat(leases.acquire(java.util.Set.of(com.leadimport.ports.LeaseStore.EVERY_LIST), "imp-3", now, until)).isFalse();
+        assertThat(leases.acquire(java.util.Set.of("LA"), "imp-1", now, until)).as("its own, again").isTrue();
+        leases.renew("imp-1", now.plusSeconds(1200));
+        assertThat(leases.acquire(java.util.Set.of("LC"), "imp-2", now.plusSeconds(900), until.plusSeconds(900))).isTrue();
+        assertThat(leases.acquire(java.util.Set.of("LB"), "imp-2", now.plusSeconds(900), until.plusSeconds(900))).isFalse();
+        assertThat(leases.acquire(java.util.Set.of("LB"), "imp-2", now.plusSeconds(1300), until.plusSeconds(1300)))
+                .as("imp-1's lease lapsed").isTrue();
+        leases.release("imp-1");
+        leases.release("imp-2");
+        assertThat(leases.held(now)).isEmpty();
+        assertThat(leases.acquire(java.util.Set.of(com.leadimport.ports.LeaseStore.EVERY_LIST), "imp-3", now, until)).isTrue();
+        assertThat(leases.acquire(java.util.Set.of("LD"), "imp-4", now, until)).as("every list waits for a global scope").isFalse();
+        leases.release("imp-3");
     }
 }

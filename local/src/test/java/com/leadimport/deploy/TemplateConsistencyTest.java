@@ -188,7 +188,7 @@ class TemplateConsistencyTest {
     void theTemplatesTablesHaveTheKeysAndIndexesTheAdaptersUse() {
         Map<String, String> logicalIds = Map.of("leads", "LeadsTable", "dedupe-keys", "DedupeKeysTable", "dnc", "DncTable",
                 "imports", "ImportsTable", "catalog", "CatalogTable", "callbacks", "CallbacksTable", "buffer", "BufferTable",
-                "secondary-rows", "SecondaryRowsTable", "audit", "AuditTable");
+                "secondary-rows", "SecondaryRowsTable", "audit", "AuditTable", "leases", "LeasesTable");
         for (CreateTableRequest table : TableDefinitions.all(Tables.withPrefix("x"))) {
             JsonNode declared = resources.path(logicalIds.get(table.tableName().substring(2))).path("Properties");
             assertThat(keys(declared.path("KeySchema"))).as(table.tableName()).isEqualTo(

@@ -22,7 +22,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * against each ticked category. Keyed by number, lookups spread over partitions instead of
  * all landing on a category's. A marker outlives a number's removal from its categories: it
  * then costs one get that finds nothing. Custom categories are remembered in the catalog
- * (kind DNC_CATEGORY) so they are listed before they hold numbers.
+ * (kind DNC_CATEGORY) so they are listed before they hold numbers. Reads are eventually
+ * consistent (half the read units): a number added to a category is screened from the next
+ * second on, which is soon enough for a list that changes by hand.
  */
 public final class DynamoDncStore implements DncStore {
 
@@ -60,13 +62,13 @@ public final class DynamoDncStore implements DncStore {
             markers.add(key(number, PRESENT_MARKER));
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
-        for (Map<String, AttributeValue> marker : batches.get(table, markers, "#n", Map.of("#n", "number"))) {
+        for (Map<String, AttributeValue> marker : batches.get(table, markers, false, "#n", Map.of("#n", "number"))) {
             for (String category : new LinkedHashSet<>(categories)) {
                 keys.add(key(Items.string(marker, "number"), category));
             }
         }
         Set<String> listed = new HashSet<>();
-        for (Map<String, AttributeValue> item : batches.get(table, keys, "#n", Map.of("#n", "number"))) {
+        for (Map<String, AttributeValue> item : batches.get(table, keys, false, "#n", Map.of("#n", "number"))) {
             listed.add(Items.string(item, "number"));
         }
         return listed;

@@ -22,9 +22,11 @@ final class LeadItems {
     static Map<String, AttributeValue> item(StoredLead stored) {
         Lead lead = stored.lead();
         Map<String, AttributeValue> item = new HashMap<>();
+        item.put("listShard", s(DynamoLeadStore.listShard(stored.list(), stored.leadId())));
         item.put("list", s(stored.list()));
         item.put("leadId", s(stored.leadId()));
         item.put("importId", s(stored.importId()));
+        item.put("importShard", s(stored.importId() + Items.SEPARATOR + DynamoLeadStore.shardOf(stored.leadId())));
         item.put("row", n(lead.rowNumber()));
         item.put("callAttempts", n(stored.callAttempts()));
         lead.fields().forEach((field, value) -> item.put(field.jsonName(), s(value)));

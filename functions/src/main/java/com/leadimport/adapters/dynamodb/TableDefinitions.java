@@ -27,7 +27,7 @@ public final class TableDefinitions {
 
     public static List<CreateTableRequest> all(Tables t) {
         return List.of(
-                table(t.leads(), "list", "leadId", index("ByImport", "importId", "leadId", ProjectionType.KEYS_ONLY)),
+                table(t.leads(), "listShard", "leadId", index("ByImport", "importShard", "leadId", ProjectionType.KEYS_ONLY)),
                 table(t.dedupeKeys(), "key", "ref"),
                 table(t.dnc(), "number", "category"),
                 table(t.imports(), "importId", null, index("ByExpiry", "expiryPending", "expiresOn", ProjectionType.ALL),
@@ -36,7 +36,8 @@ public final class TableDefinitions {
                 table(t.callbacks(), "list", "callbackRef"),
                 table(t.buffer(), "list", "leadId"),
                 table(t.secondaryRows(), "leadId", "table"),
-                table(t.audit(), "day", "at"));
+                table(t.audit(), "day", "at"),
+                table(t.leases(), "scope", "name"));
     }
 
     /** Creates the tables that do not exist yet, and waits until each is ACTIVE (a new table is CREATING at first). */

@@ -33,4 +33,12 @@ public final class Json {
             throw new java.io.UncheckedIOException("cannot read " + type.getSimpleName() + " JSON", e);
         }
     }
+
+    public static <T> T read(java.io.InputStream in, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try (in) {
+            return MAPPER.readValue(in, type);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read " + type.getType().getTypeName() + " JSON", e);
+        }
+    }
 }

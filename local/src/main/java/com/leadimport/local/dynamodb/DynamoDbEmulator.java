@@ -86,6 +86,11 @@ public final class DynamoDbEmulator implements AutoCloseable {
         return engine.integrityProblems();
     }
 
+    /** The capacity units every request consumed, as DynamoDB bills them, per table, index and partition key. */
+    public Capacity capacity() {
+        return engine.capacity();
+    }
+
     /** Waits until the storage engine's background flushes and compactions have caught up (for benchmarks). */
     public void awaitIdle() throws InterruptedException {
         engine.awaitIdle();

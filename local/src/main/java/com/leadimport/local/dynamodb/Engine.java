@@ -52,17 +52,17 @@ final class Engine implements AutoCloseable {
             "ListTables", Set.of("ExclusiveStartTableName", "Limit"),
             "DescribeTable", Set.of("TableName"),
             "PutItem", Set.of("TableName", "Item", "ConditionExpression", "ExpressionAttributeNames",
-                    "ExpressionAttributeValues", "ReturnValues"),
-            "GetItem", Set.of("TableName", "Key", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames"),
+                    "ExpressionAttributeValues", "ReturnValues", "ReturnConsumedCapacity"),
+            "GetItem", Set.of("TableName", "Key", "ConsistentRead", "ProjectionExpression", "ExpressionAttributeNames", "ReturnConsumedCapacity"),
             "UpdateItem", Set.of("TableName", "Key", "UpdateExpression", "ConditionExpression", "ExpressionAttributeNames",
-                    "ExpressionAttributeValues", "ReturnValues"),
+                    "ExpressionAttributeValues", "ReturnValues", "ReturnConsumedCapacity"),
             "DeleteItem", Set.of("TableName", "Key", "ConditionExpression", "ExpressionAttributeNames",
-                    "ExpressionAttributeValues", "ReturnValues"),
+                    "ExpressionAttributeValues", "ReturnValues", "ReturnConsumedCapacity"),
             "Query", Set.of("TableName", "IndexName", "KeyConditionExpression", "ExpressionAttributeNames",
                     "ExpressionAttributeValues", "ScanIndexForward", "Limit", "ExclusiveStartKey", "ProjectionExpression",
-                    "ConsistentRead"),
-            "BatchGetItem", Set.of("RequestItems"),
-            "BatchWriteItem", Set.of("RequestItems"));
+                    "ConsistentRead", "ReturnConsumedCapacity"),
+            "BatchGetItem", Set.of("RequestItems", "ReturnConsumedCapacity"),
+            "BatchWriteItem", Set.of("RequestItems", "ReturnConsumedCapacity"));
     private static final Set<String> BATCH_GET_PARAMETERS = Set.of("Keys", "ProjectionExpression", "ExpressionAttributeNames",
             "ConsistentRead");
     /** Operations of the service that nothing here sends. */
@@ -72,9 +72,56 @@ final class Engine implements AutoCloseable {
             "ListTagsOfResource", "CreateBackup", "DescribeContinuousBackups", "DescribeEndpoints");
 
     private final Storage storage;
+    private final Capacity capacity = new Capacity();
     private final Map<String, Table> tables = new ConcurrentHashMap<>();
     private final ReentrantLock[] stripes = new ReentrantLock[1024];
     private int lastTableId;
+
+    Capacity capacity() {
+        return capacity;
+    }
+
+    /** The response with the request's consumed capacity when it asked for it (TOTAL or INDEXES). */
+    private static ObjectNode withCapacity(ObjectNode response, JsonNode request, List<Capacity.Consumed> consumed, boolean many) {
+        String mode = request.path("ReturnConsumedCapacity").asText("NONE");
+        if (!mode.equals("NONE")) {
+            response.set("ConsumedCapacity", many ? Capacity.answers(consumed, mode) : Capacity.answer(consumed.get(0), mode));
+        }
+        return response;
+    }
+
+    private static String partitionKey(JsonNode item, String attribute) {
+        return Values.content(item.get(attribute)).asText();
+    }
+
+    /**
+     * Bills a write: the table one unit per started 1 KB of the larger of the item before and after,
+     * and each index whose entry is added, changed or removed its own writes.
+     */
+    private void billWrite(Capacity.Consumed consumed, Table table, ObjectNode key, ObjectNode old, ObjectNode updated) {
+        int size = Math.max(old == null ? 0 : Values.size(old), updated == null ? 0 : Values.size(updated));
+        capacity.record(consumed, null, partitionKey(key, table.hashKey), 0, Capacity.writeUnits(size));
+        for (Table.Index index : table.indexes) {
+            byte[] before = old == null ? null : index.entryKey(old, table);
+            byte[] after = updated == null ? null : index.entryKey(updated, table);
+            if (before != null && after != null && Arrays.equals(before, after)) {
+                ObjectNode was = index.project(old, table);
+                ObjectNode is = index.project(updated, table);
+                if (!was.equals(is)) {
+                    capacity.record(consumed, index.name, partitionKey(updated, index.hashKey), 0, Capacity.writeUnits(Values.size(is)));
+                }
+                continue;
+            }
+            if (before != null) {
+                capacity.record(consumed, index.name, partitionKey(old, index.hashKey), 0,
+                        Capacity.writeUnits(Values.size(index.project(old, table))));
+            }
+            if (after != null) {
+                capacity.record(consumed, index.name, partitionKey(updated, index.hashKey), 0,
+                        Capacity.writeUnits(Values.size(index.project(updated, table))));
+            }
+        }
+    }
 
     Engine(Storage storage) {
         this.storage = storage;
@@ -123,6 +170,11 @@ final class Engine implements AutoCloseable {
                 throw DynamoDbException.validation(operation + " parameter " + name + " is not supported by the local DynamoDB"
                         + " server (nothing in the product sends it)");
             }
+        }
+        String capacity = request.path("ReturnConsumedCapacity").asText("NONE");
+        if (!Set.of("NONE", "TOTAL", "INDEXES").contains(capacity)) {
+            throw DynamoDbException.validation("1 validation error detected: Value '" + capacity + "' at 'returnConsumedCapacity'"
+                    + " failed to satisfy constraint: Member must satisfy enum value set: [INDEXES, TOTAL, NONE]");
         }
         String returnValues = request.path("ReturnValues").asText("NONE");
         if (!returnValues.equals("NONE")) {
@@ -356,7 +408,8 @@ final class Engine implements AutoCloseable {
     // ---------- single-item writes ----------
 
     /** One prepared write: the item's key, its condition, and what it makes of the current item (null: delete it). */
-    private record Write(Table table, ObjectNode key, Expressions.Condition condition, UnaryOperator<ObjectNode> change) {
+    private record Write(Table table, ObjectNode key, Expressions.Condition condition, UnaryOperator<ObjectNode> change,
+                         JsonNode request) {
     }
 
     private Write prepare(String operation, JsonNode request) {
@@ -370,10 +423,11 @@ final class Engine implements AutoCloseable {
             case "PutItem" -> {
                 ObjectNode item = checkedItem(Values.checkItem(request.path("Item"), "Item"));
                 table.checkItem(item);
-                return new Write(table, table.keyOf(item), condition, old -> item);
+                return new Write(table, table.keyOf(item), condition, old -> item, request);
             }
             case "DeleteItem" -> {
-                return new Write(table, table.checkedKey(Values.checkItem(request.path("Key"), "Key")), condition, old -> null);
+                return new Write(table, table.checkedKey(Values.checkItem(request.path("Key"), "Key")), condition, old -> null,
+                        request);
             }
             default -> {
                 ObjectNode key = table.checkedKey(Values.checkItem(request.path("Key"), "Key"));
@@ -397,7 +451,7 @@ final class Engine implements AutoCloseable {
                     ObjectNode checked = checkedItem(updated);
                     table.checkItem(checked);
                     return checked;
-                });
+                }, request);
             }
         }
     }
@@ -409,7 +463,11 @@ final class Engine implements AutoCloseable {
         List<ReentrantLock> locks = lock(List.of(storageKey));
         try {
             ObjectNode old = table.get(storage, write.key());
+            Capacity.Consumed consumed = new Capacity.Consumed(table.name);
             if (write.condition() != null && !write.condition().test(old == null ? Values.JSON.objectNode() : old)) {
+                // a failed condition still costs the write of the item as it is
+                capacity.record(consumed, null, partitionKey(write.key(), table.hashKey), 0,
+                        Capacity.writeUnits(old == null ? 0 : Values.size(old)));
                 throw DynamoDbException.conditionFailed();
             }
             ObjectNode updated = write.change().apply(old);
@@ -417,7 +475,8 @@ final class Engine implements AutoCloseable {
                 table.change(batch, write.key(), old, updated);
                 storage.write(batch);
             }
-            return Values.JSON.objectNode();
+            billWrite(consumed, table, write.key(), old, updated);
+            return withCapacity(Values.JSON.objectNode(), write.request(), List.of(consumed), false);
         } finally {
             unlock(locks);
         }
@@ -459,12 +518,16 @@ final class Engine implements AutoCloseable {
         Table table = table(request.path("TableName").asText());
         checkUsage(request, "ProjectionExpression");
         List<String> projection = projection(request);
-        ObjectNode item = table.get(storage, table.checkedKey(Values.checkItem(request.path("Key"), "Key")));
+        ObjectNode key = table.checkedKey(Values.checkItem(request.path("Key"), "Key"));
+        ObjectNode item = table.get(storage, key);
         ObjectNode response = Values.JSON.objectNode();
         if (item != null) {
             response.set("Item", Expressions.project(item, projection));
         }
-        return response;
+        Capacity.Consumed consumed = new Capacity.Consumed(table.name);
+        capacity.record(consumed, null, partitionKey(key, table.hashKey), Capacity.readUnits(item == null ? 0 : Values.size(item),
+                request.path("ConsistentRead").asBoolean(false)), 0);
+        return withCapacity(response, request, List.of(consumed), false);
     }
 
     private JsonNode query(JsonNode request) {
@@ -530,7 +593,12 @@ final class Engine implements AutoCloseable {
                 bounds[1] = bounds[1] == null || Arrays.compareUnsigned(after, bounds[1]) < 0 ? after : bounds[1];
             }
         }
-        return page(table, index, partition, bounds, forward, request);
+        ObjectNode response = page(table, index, partition, bounds, forward, request);
+        Capacity.Consumed consumed = new Capacity.Consumed(table.name);
+        boolean consistent = index == null && request.path("ConsistentRead").asBoolean(false);
+        capacity.record(consumed, index == null ? null : index.name, Values.content(hash.low()).asText(),
+                Capacity.readUnits(response.remove("ReadBytes").asLong(), consistent), 0);
+        return withCapacity(response, request, List.of(consumed), false);
     }
 
     private static void checkConditionType(Table table, Expressions.KeyTerm term) {
@@ -587,7 +655,8 @@ final class Engine implements AutoCloseable {
         return entry;
     }
 
-    private JsonNode page(Table table, Table.Index index, byte[] partition, byte[][] bounds, boolean forward, JsonNode request) {
+    /** A page of items; {@code ReadBytes} in the answer (removed by the caller) is what the page read, for billing. */
+    private ObjectNode page(Table table, Table.Index index, byte[] partition, byte[][] bounds, boolean forward, JsonNode request) {
         int limit = request.path("Limit").asInt(Integer.MAX_VALUE);
         List<String> projection = projection(request);
         ArrayNode items = Values.JSON.arrayNode();
@@ -607,6 +676,7 @@ final class Engine implements AutoCloseable {
         response.set("Items", items);
         response.put("Count", items.size());
         response.put("ScannedCount", items.size());
+        response.put("ReadBytes", bytes[0]);
         return response;
     }
 
@@ -654,6 +724,7 @@ final class Engine implements AutoCloseable {
         }
         ObjectNode responses = Values.JSON.objectNode();
         ObjectNode unprocessed = Values.JSON.objectNode();
+        Map<String, Capacity.Consumed> consumed = new java.util.LinkedHashMap<>();
         long bytes = 0;
         for (Wanted one : wanted) {
             ArrayNode found = responses.has(one.name()) ? (ArrayNode) responses.get(one.name()) : responses.putArray(one.name());
@@ -667,16 +738,21 @@ final class Engine implements AutoCloseable {
                 continue;
             }
             byte[] value = storage.get(one.storageKey());
+            int size = 0;
             if (value != null) {
                 ObjectNode item = Values.read(value);
-                bytes += Values.size(item);
+                size = Values.size(item);
+                bytes += size;
                 found.add(Expressions.project(item, projection(one.request())));
             }
+            capacity.record(consumed.computeIfAbsent(one.name(), Capacity.Consumed::new), null,
+                    partitionKey(one.key(), one.table().hashKey), Capacity.readUnits(size,
+                            one.request().path("ConsistentRead").asBoolean(false)), 0);
         }
         ObjectNode response = Values.JSON.objectNode();
         response.set("Responses", responses);
         response.set("UnprocessedKeys", unprocessed);
-        return response;
+        return withCapacity(response, request, new ArrayList<>(consumed.values()), true);
     }
 
     /** One write of a batch: where, and the item to put (null: delete). */
@@ -718,18 +794,27 @@ final class Engine implements AutoCloseable {
                     + " constraint: a BatchWriteItem takes between 1 and 25 write requests (got " + entries.size() + ")");
         }
         List<ReentrantLock> locks = lock(entries.stream().map(BatchEntry::storageKey).toList());
+        Map<String, Capacity.Consumed> consumed = new java.util.LinkedHashMap<>();
         try (WriteBatch batch = new WriteBatch()) {
+            List<ObjectNode> olds = new ArrayList<>(entries.size());
             for (BatchEntry entry : entries) {
-                byte[] old = entry.table().indexes.isEmpty() ? null : storage.get(entry.storageKey());
-                entry.table().change(batch, entry.key(), old == null ? null : Values.read(old), entry.item());
+                byte[] stored = storage.get(entry.storageKey());
+                ObjectNode old = stored == null ? null : Values.read(stored);
+                olds.add(old);
+                entry.table().change(batch, entry.key(), old, entry.item());
             }
             storage.write(batch);
+            for (int k = 0; k < entries.size(); k++) {
+                BatchEntry entry = entries.get(k);
+                billWrite(consumed.computeIfAbsent(entry.table().name, Capacity.Consumed::new), entry.table(), entry.key(),
+                        olds.get(k), entry.item());
+            }
         } finally {
             unlock(locks);
         }
         ObjectNode response = Values.JSON.objectNode();
         response.putObject("UnprocessedItems");
-        return response;
+        return withCapacity(response, request, new ArrayList<>(consumed.values()), true);
     }
 
     private static List<String> projection(JsonNode request) {

@@ -603,4 +603,36 @@ class DynamoDbServerTest {
         assertThatThrownBy(() -> client.batchWriteItem(b -> b.requestItems(Map.of("Nope", List.of(writes.get(0))))))
                 .isInstanceOf(ResourceNotFoundException.class);
     }
+
+    // ---------- consumed capacity ----------
+
+    @Test
+    void consumedCapacityIsBilledAsTheServiceBillsIt() {
+        var small = client.putItem(b -> b.tableName("Tab").item(item("c", "1", "title", "x".repeat(900)))
+                .returnConsumedCapacity("TOTAL")).consumedCapacity();
+        var twoKb = client.putItem(b -> b.tableName("Tab").item(item("c", "2", "title", "x".repeat(1500)))
+                .returnConsumedCapacity("TOTAL")).consumedCapacity();
+        // in the ALL index ByStatus too: the table's write and the index's
+        var indexed = client.putItem(b -> b.tableName("Tab").item(item("c", "3", "status", "S", "at", "a", "title", "t"))
+                .returnConsumedCapacity("INDEXES")).consumedCapacity();
+        var strong = client.getItem(b -> b.tableName("Tab").key(k("c", "2")).consistentRead(true).returnConsumedCapacity("TOTAL"))
+                .consumedCapacity();
+        var eventual = client.getItem(b -> b.tableName("Tab").key(k("c", "2")).returnConsumedCapacity("TOTAL")).consumedCapacity();
+        var query = client.query(b -> b.tableName("Tab").keyConditionExpression("pk = :p")
+                .expressionAttributeValues(Map.of(":p", s("c"))).consistentRead(true).returnConsumedCapacity("TOTAL")).consumedCapacity();
+
+        assertThat(small.capacityUnits()).isEqualTo(1.0);
+        assertThat(twoKb.capacityUnits()).isEqualTo(2.0);
+        assertThat(indexed.table().capacityUnits()).isEqualTo(1.0);
+        if (DYNALITE) {
+            // disagreement 2: dynalite bills the table's write only; the service bills each index write as well
+            assertThat(indexed.capacityUnits()).isEqualTo(1.0);
+        } else {
+            assertThat(indexed.capacityUnits()).isEqualTo(2.0);
+            assertThat(indexed.globalSecondaryIndexes()).containsOnlyKeys("ByStatus");
+        }
+        assertThat(strong.capacityUnits()).isEqualTo(1.0);
+        assertThat(eventual.capacityUnits()).isEqualTo(0.5);
+        assertThat(query.capacityUnits()).as("2.5 KB read in all: one started 4 KB").isEqualTo(1.0);
+    }
 }

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
+import com.leadimport.adapters.dynamodb.DynamoLeadStore;
 import com.leadimport.local.LocalRuntime;
 import java.util.List;
 import java.util.Map;
@@ -59,7 +60,7 @@ class DedupeMatrixTest {
         run(runtime, destination, "", "Ann,07412 3" + n + "001,\n");
         run(runtime, other, "", "Bob,07412 3" + n + "002,\n");
         runtime.dynamoDbClient().updateItem(b -> b.tableName(runtime.tables().leads())
-                .key(Map.of("list", AttributeValue.fromS(other), "leadId", AttributeValue.fromS(leads(runtime, other).get(0).leadId())))
+                .key(DynamoLeadStore.leadKey(other, leads(runtime, other).get(0).leadId()))
                 .updateExpression("SET callAttempts = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("5"))));
         String lists = scope.equals("LISTS") ? "\"destinationList\": true" : "";
 

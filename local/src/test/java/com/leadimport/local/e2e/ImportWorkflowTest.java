@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
+import com.leadimport.adapters.dynamodb.DynamoLeadStore;
 import com.leadimport.local.LocalRuntime;
 import com.leadimport.ports.LeadStore.LeadRef;
 import com.leadimport.ports.StoredLead;
@@ -159,7 +160,7 @@ class ImportWorkflowTest {
         run(runtime, "A", "", "Ann,07412 345001,\n");
         StoredLead existing = leads(runtime, "A").get(0);
         runtime.dynamoDbClient().updateItem(b -> b.tableName(runtime.tables().leads())
-                .key(Map.of("list", AttributeValue.fromS("A"), "leadId", AttributeValue.fromS(existing.leadId())))
+                .key(DynamoLeadStore.leadKey("A", existing.leadId()))
                 .updateExpression("SET callAttempts = :n").expressionAttributeValues(Map.of(":n", AttributeValue.fromN("4"))));
 
         ImportRecord record = run(runtime, "A", dedupe("LISTS", "RESET_OLDER", "\"destinationList\": true"), "Ann2,07412 345001,\n");

@@ -12,10 +12,12 @@ import org.junit.jupiter.api.Test;
 
 class DefinitionLoadingTest {
 
-    static final Map<String, String> ARNS = Map.of("PrepareImportFunctionArn", "p", "SplitFileFunctionArn", "s",
-            "ScreenChunkFunctionArn", "sc", "ResolveDuplicatesFunctionArn", "r", "WriteChunkFunctionArn", "w",
-            "FinalizeImportFunctionArn", "f", "MarkImportEndedFunctionArn", "m", "WorkBucket", "work",
-            "PurgeExpiredImportsFunctionArn", "pu");
+    static final Map<String, String> ARNS = Map.ofEntries(Map.entry("PrepareImportFunctionArn", "p"),
+            Map.entry("SplitFileFunctionArn", "s"), Map.entry("ScreenChunkFunctionArn", "sc"),
+            Map.entry("ResolveDuplicatesFunctionArn", "r"), Map.entry("WriteChunkFunctionArn", "w"),
+            Map.entry("FinalizeImportFunctionArn", "f"), Map.entry("MarkImportEndedFunctionArn", "m"), Map.entry("WorkBucket", "work"),
+            Map.entry("PurgeExpiredImportsFunctionArn", "pu"), Map.entry("LeaseListsFunctionArn", "l"),
+            Map.entry("PrepareListFunctionArn", "pl"), Map.entry("WriteKeysFunctionArn", "wk"));
 
     private static void refused(String definition, String message) {
         assertThatThrownBy(() -> Fixtures.load(definition)).isInstanceOf(DefinitionException.class).hasMessage(message);

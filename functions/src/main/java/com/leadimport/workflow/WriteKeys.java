@@ -1,0 +1,45 @@
+package com.leadimport.workflow;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.leadimport.domain.json.Json;
+import com.leadimport.ports.FileStore;
+import com.leadimport.ports.LeadStore;
+import com.leadimport.ports.LeadStore.KeyChange;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Third parallel phase, one key shard: applies to the dedupe key index every change the chunks
+ * made that falls in this shard (the imported leads' keys added, the replaced leads' removed).
+ * Only this task touches these keys' entries, so each is read and rewritten without a lost
+ * update; a retry applies the same changes again, which changes nothing more.
+ */
+public final class WriteKeys {
+
+    private static final TypeReference<List<KeyChange>> CHANGES = new TypeReference<>() {
+    };
+
+    private final LeadStore leads;
+    private final FileStore files;
+    private final String workBucket;
+    private final ListLeases leases;
+
+    public WriteKeys(LeadStore leads, FileStore files, String workBucket, ListLeases leases) {
+        this.leads = leads;
+        this.files = files;
+        this.workBucket = workBucket;
+        this.leases = leases;
+    }
+
+    public void write(KeyShardRef ref) {
+        leases.renew(ref.importId());
+        List<KeyChange> changes = new ArrayList<>();
+        for (int chunk = 0; chunk < ref.chunks(); chunk++) {
+            String key = WorkFiles.keyChanges(ref.importId(), ref.shard(), chunk);
+            if (files.exists(workBucket, key)) {
+                changes.addAll(Json.read(WorkFiles.open(files, workBucket, key), CHANGES));
+            }
+        }
+        leads.applyKeyChanges(changes);
+    }
+}

@@ -1,0 +1,80 @@
+package com.leadimport.workflow;
+
+import static com.leadimport.workflow.FakeWorkflow.lead;
+import static com.leadimport.workflow.FakeWorkflow.request;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.leadimport.ports.LeadStore.LeadRef;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Delete existing records and Clear fetched data, once the file is read and the lease held: a page a call. */
+class PrepareListTest {
+
+    private final FakeWorkflow fakes = new FakeWorkflow();
+
+    private PrepareListResult prepare(String importId, String list, String settings) {
+        fakes.running(importId, request(list, settings), 1, 1, null);
+        return fakes.workflow.prepareList().prepare(FakeWorkflow.split(importId, 1, 1));
+    }
+
+    @Test
+    void deleteExistingEmptiesTheDestinationListButKeepsLeadsWithCallbacksWhenAsked() {
+        fakes.stored("May", "old", lead(1, "Ann", "345001", null), 0);
+        fakes.stored("May", "old", lead(2, "Bob", "345002", null), 0);
+        fakes.stored("April", "older", lead(1, "Cy", "345003", null), 0);
+        fakes.leads.addCallback(new LeadRef("May", "old-000000001"), "cb1", "2026-05-05T10:00");
+
+        PrepareListResult keeping = prepare("imp1", "May", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": true}");
+        PrepareListResult keepingDone = fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp1", 1, 1));
+        List<String> keepingCallbacks = fakes.names("May");
+        PrepareListResult all = prepare("imp2", "May", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}");
+
+        assertThat(keeping).isEqualTo(new PrepareListResult("imp1", false, 1));
+        assertThat(keepingDone.done()).isTrue();
+        assertThat(keepingCallbacks).containsExactly("Ann");
+        assertThat(all.removed()).isEqualTo(1);
+        assertThat(fakes.names("May")).isEmpty();
+        assertThat(fakes.leads.callbacks("May")).isEmpty();
+        assertThat(fakes.names("April")).containsExactly("Cy");
+        assertThat(fakes.leads.keyIndex()).as("the removed leads' keys went with them").containsOnlyKeys("P#+447412345003|April");
+    }
+
+    @Test
+    void aLargeListIsRemovedAPageACall() {
+        for (int row = 1; row <= Workflow.DELETE_PAGE + 10; row++) {
+            fakes.stored("May", "old", lead(row, "L" + row, null, "l" + row + "@example.com"), 0);
+        }
+
+        PrepareListResult first = prepare("imp1", "May", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}");
+        PrepareListResult second = fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp1", 1, 1));
+        PrepareListResult third = fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp1", 1, 1));
+
+        assertThat(first).isEqualTo(new PrepareListResult("imp1", false, Workflow.DELETE_PAGE));
+        assertThat(second).isEqualTo(new PrepareListResult("imp1", false, 10));
+        assertThat(third).isEqualTo(new PrepareListResult("imp1", true, 0));
+        assertThat(fakes.names("May")).isEmpty();
+    }
+
+    @Test
+    void withoutDeleteExistingTheListsLeadsStay() {
+        fakes.stored("May", "old", lead(1, "Ann", "345001", null), 0);
+
+        PrepareListResult result = prepare("imp1", "May", "\"deleteExisting\": {\"enabled\": false, \"keepLeadsWithCallbacks\": false}");
+
+        assertThat(result.done()).isTrue();
+        assertThat(fakes.names("May")).containsExactly("Ann");
+    }
+
+    @Test
+    void clearFetchedDataFlushesOnlyTheDestinationListsBuffer() {
+        fakes.buffer.add("May", List.of("x-1", "x-2"));
+        fakes.buffer.add("April", List.of("y-1"));
+
+        prepare("imp1", "May", "\"clearFetchedData\": true");
+        prepare("imp2", "April", "\"clearFetchedData\": false");
+
+        assertThat(fakes.buffer.contents("May")).isEmpty();
+        assertThat(fakes.buffer.contents("April")).containsExactly("y-1");
+    }
+}
