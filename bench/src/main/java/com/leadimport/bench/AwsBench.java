@@ -62,7 +62,7 @@ final class AwsBench {
         Path work = Files.createTempDirectory("lead-import-aws");
         try {
             Path file = work.resolve("leads.csv");
-            LeadFileGenerator.writeRows(file, rows, 5);
+            LeadFileGenerator.writeCompactRows(file, rows, 5);
             System.out.printf(Locale.ROOT, "generated %,d rows, %.1f MB%n", rows, Files.size(file) / 1048576.0);
             Map<String, Integer> concurrency = mapConcurrency();
             double[] warm = warmThroughput();
@@ -136,11 +136,12 @@ final class AwsBench {
                 sum[2] = Math.max(sum[2], part.hottestWriteUnits());
                 sum[3] = Math.max(sum[3], part.hottestReadUnits());
                 boolean warmTable = isWarm(part.name());
+                boolean warmReads = isWarmForReads(part.name());
                 double keyBound = Math.max(part.hottestWriteUnits() / PARTITION_WRITES, part.hottestReadUnits() / PARTITION_READS);
                 newTable = Math.max(newTable, Math.max(keyBound, Math.max(part.writeUnits() / NEW_TABLE_WRITES,
                         part.readUnits() / NEW_TABLE_READS)));
                 warmed = Math.max(warmed, Math.max(keyBound, Math.max(part.writeUnits() / (warmTable ? warm[0] : NEW_TABLE_WRITES),
-                        part.readUnits() / (warmTable && isWarmForReads(part.name()) ? warm[1] : NEW_TABLE_READS))));
+                        part.readUnits() / (warmReads ? warm[1] : NEW_TABLE_READS))));
                 if (part.hottestWriteUnits() > hottestKeyWrites) {
                     hottestKeyWrites = part.hottestWriteUnits();
                     hottestKey = part.name() + " " + part.hottestWriteKey();
@@ -167,11 +168,12 @@ final class AwsBench {
                 newTableSeconds, warmSeconds);
     }
 
-    /** Tables the template pre-warms for writes (and their index). */
+    /** Tables the template pre-warms for writes (and their index), as template.yaml's WarmThroughput properties say. */
     private static boolean isWarm(String part) {
         return part.contains("-leads") || part.contains("-dedupe-keys");
     }
 
+    /** Tables the template pre-warms for reads. */
     private static boolean isWarmForReads(String part) {
         return part.contains("-dedupe-keys") || part.contains("-dnc");
     }

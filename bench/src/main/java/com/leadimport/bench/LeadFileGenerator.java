@@ -26,12 +26,21 @@ final class LeadFileGenerator {
 
     /** Writes exactly {@code rows} data rows. */
     static void writeRows(Path file, long rows, long seed) throws IOException {
+        writeRows(file, rows, seed, "@example.com");
+    }
+
+    /** The same with a shorter email domain, so that 550,000 rows fit under the 50 MB file limit. */
+    static void writeCompactRows(Path file, long rows, long seed) throws IOException {
+        writeRows(file, rows, seed, "@ex.co");
+    }
+
+    private static void writeRows(Path file, long rows, long seed, String domain) throws IOException {
         Random random = new Random(seed);
         try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
             out.write(HEADER);
             out.write("\r\n");
             for (long n = 0; n < rows; n++) {
-                out.write(row(random, n));
+                out.write(row(random, n, domain));
                 out.write("\r\n");
             }
         }
@@ -57,11 +66,15 @@ final class LeadFileGenerator {
     }
 
     private static String row(Random random, long n) {
+        return row(random, n, "@example.com");
+    }
+
+    private static String row(Random random, long n, String domain) {
         String first = FIRST[random.nextInt(FIRST.length)];
         String last = LAST[random.nextInt(LAST.length)];
         String mobile = mobile(random);
         String landline = random.nextInt(10) < 3 ? "" : landline(random);
-        String email = random.nextInt(10) < 2 ? "" : (first + "." + last + n + "@example.com").toLowerCase();
+        String email = random.nextInt(10) < 2 ? "" : (first + "." + last + n + domain).toLowerCase();
         return first + "," + last + "," + mobile + "," + landline + "," + email + ",\"" + (1 + random.nextInt(200))
                 + " High Street\",Flat " + random.nextInt(9) + "," + TOWNS[random.nextInt(TOWNS.length)] + ",LS"
                 + random.nextInt(30) + " " + random.nextInt(10) + "AB";

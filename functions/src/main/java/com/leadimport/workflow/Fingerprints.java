@@ -14,23 +14,30 @@ import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
- * A chunk's dedupe key fingerprints as a compact binary file (row, count, fingerprints...), so
- * the in-file resolution reads every chunk's keys without holding any lead.
+ * A chunk's key fingerprints as a compact binary file, per lead: row, then the fingerprints of
+ * the keys this import dedupes on, then those of its other keys (count, fingerprints... each),
+ * so the in-file resolution and the shared-key analysis read every chunk's keys without holding
+ * any lead.
  */
 final class Fingerprints {
 
     private Fingerprints() {
     }
 
+    /** @param on what the import dedupes on, or null when it does not */
     static byte[] encode(List<Lead> leads, Dedupe.On on) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(leads.size() * 24);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(leads.size() * 32);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
             for (Lead lead : leads) {
-                List<String> keys = DedupeKeys.of(lead, on);
+                List<String> deduped = on == null ? List.of() : DedupeKeys.of(lead, on);
+                List<String> others = new java.util.ArrayList<>(DedupeKeys.all(lead));
+                others.removeAll(deduped);
                 out.writeLong(lead.rowNumber());
-                out.writeByte(keys.size());
-                for (String key : keys) {
-                    out.writeLong(DedupeKeys.fingerprint(key));
+                for (List<String> keys : List.of(deduped, others)) {
+                    out.writeByte(keys.size());
+                    for (String key : keys) {
+                        out.writeLong(DedupeKeys.fingerprint(key));
+                    }
                 }
             }
         } catch (IOException e) {
@@ -49,23 +56,42 @@ final class Fingerprints {
                 } catch (EOFException end) {
                     return;
                 }
-                long[] keys = new long[data.readUnsignedByte()];
-                for (int i = 0; i < keys.length; i++) {
-                    keys[i] = data.readLong();
-                }
-                visitor.visit(row, keys);
+                long[] deduped = read(data);
+                visitor.visit(row, deduped, read(data));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private static long[] read(DataInputStream data) throws IOException {
+        long[] keys = new long[data.readUnsignedByte()];
+        for (int i = 0; i < keys.length; i++) {
+            keys[i] = data.readLong();
+        }
+        return keys;
+    }
+
     static void addAll(InputStream in, InFileDuplicates duplicates) {
-        forEach(in, duplicates::add);
+        forEach(in, (row, deduped, others) -> duplicates.add(row, deduped));
     }
 
     @FunctionalInterface
     interface Visitor {
-        void visit(long row, long[] fingerprints);
+        /** @param deduped the keys the import dedupes on; {@code others} the rest of the lead's keys */
+        void visit(long row, long[] deduped, long[] others);
+    }
+
+    /** Fingerprints as a sorted array file, for membership tests by binary search. */
+    static byte[] encodeSorted(long[] sorted) {
+        java.nio.ByteBuffer buffer = java.nio.ByteBuffer.allocate(sorted.length * 8);
+        buffer.asLongBuffer().put(sorted);
+        return buffer.array();
+    }
+
+    static long[] decodeSorted(byte[] bytes) {
+        long[] sorted = new long[bytes.length / 8];
+        java.nio.ByteBuffer.wrap(bytes).asLongBuffer().get(sorted);
+        return sorted;
     }
 }

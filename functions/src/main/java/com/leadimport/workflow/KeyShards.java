@@ -17,6 +17,6 @@ public final class KeyShards {
     }
 
     static int of(String key, int shards) {
-        return Math.floorMod(key.hashCode(), shards);
+        return com.leadimport.domain.shard.Shards.of(key, shards);
     }
 }

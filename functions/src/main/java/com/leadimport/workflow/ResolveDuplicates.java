@@ -12,6 +12,10 @@ import java.util.List;
  * Between the two parallel phases: applies the contract's in-file rule to the whole file at
  * once, from every chunk's key fingerprints, and writes each chunk the row numbers that lose.
  * Depends only on row numbers, so the answer is the same however the chunks were scheduled.
+ *
+ * <p>Then finds the keys that the remaining rows of more than one chunk share: those chunks
+ * must not each rewrite the key's index entry, so WriteChunk leaves such keys to WriteKeys (one
+ * writer per key) and writes every other key's entry itself, side by side with the leads.
  */
 public final class ResolveDuplicates {
 
@@ -29,9 +33,12 @@ public final class ResolveDuplicates {
     public long resolve(SplitResult split) {
         ImportRecord record = imports.find(split.importId()).orElseThrow();
         Dedupe dedupe = record.request().settings().dedupe();
-        if (dedupe == null || !dedupe.enabled()) {
-            return 0;
-        }
+        long total = dedupe == null || !dedupe.enabled() ? 0 : inFileDuplicates(split, dedupe);
+        sharedKeys(split);
+        return total;
+    }
+
+    private long inFileDuplicates(SplitResult split, Dedupe dedupe) {
         InFileDuplicates duplicates = new InFileDuplicates(dedupe.action());
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             Fingerprints.addAll(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
@@ -39,15 +46,84 @@ public final class ResolveDuplicates {
         long total = 0;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             List<Long> losers = new ArrayList<>();
-            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)), (row, keys) -> {
-                if (duplicates.isDuplicate(row, keys)) {
-                    losers.add(row);
-                }
-            });
+            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
+                    (row, deduped, others) -> {
+                        if (duplicates.isDuplicate(row, deduped)) {
+                            losers.add(row);
+                        }
+                    });
             files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), RowNumbers.encode(losers),
                     "application/octet-stream");
             total += losers.size();
         }
         return total;
+    }
+
+    /**
+     * The fingerprints of keys that surviving rows of two or more chunks have: each chunk's
+     * distinct keys, all sorted together; a key that appears twice is in two chunks.
+     */
+    private void sharedKeys(SplitResult split) {
+        LongList all = new LongList();
+        for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
+            String losersKey = WorkFiles.duplicates(split.importId(), chunk);
+            java.util.Set<Long> losers = files.exists(workBucket, losersKey)
+                    ? RowNumbers.decode(WorkFiles.open(files, workBucket, losersKey)) : java.util.Set.of();
+            LongList ofChunk = new LongList();
+            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
+                    (row, deduped, others) -> {
+                        if (!losers.contains(row)) {
+                            ofChunk.addAll(deduped);
+                            ofChunk.addAll(others);
+                        }
+                    });
+            all.addAll(ofChunk.distinct());
+        }
+        long[] sorted = all.sorted();
+        LongList shared = new LongList();
+        for (int i = 1; i < sorted.length; i++) {
+            if (sorted[i] == sorted[i - 1] && (shared.size() == 0 || shared.last() != sorted[i])) {
+                shared.add(sorted[i]);
+            }
+        }
+        files.put(workBucket, WorkFiles.sharedKeys(split.importId()), Fingerprints.encodeSorted(shared.sorted()),
+                "application/octet-stream");
+    }
+
+    /** A growable array of longs (a file's keys without boxing each). */
+    private static final class LongList {
+        private long[] values = new long[1024];
+        private int size;
+
+        void add(long value) {
+            if (size == values.length) {
+                values = java.util.Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = value;
+        }
+
+        void addAll(long[] more) {
+            for (long value : more) {
+                add(value);
+            }
+        }
+
+        int size() {
+            return size;
+        }
+
+        long last() {
+            return values[size - 1];
+        }
+
+        long[] sorted() {
+            long[] copy = java.util.Arrays.copyOf(values, size);
+            java.util.Arrays.sort(copy);
+            return copy;
+        }
+
+        long[] distinct() {
+            return java.util.Arrays.stream(sorted()).distinct().toArray();
+        }
     }
 }

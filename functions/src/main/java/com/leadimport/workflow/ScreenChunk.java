@@ -18,8 +18,8 @@ import java.util.Set;
 
 /**
  * First parallel phase, one chunk: validate, format and DNC-check every row (one batched DNC
- * lookup for the whole chunk), then write the surviving leads, the rejected rows and, when
- * deduplicating, the key fingerprints for the in-file resolution.
+ * lookup for the whole chunk), then write the surviving leads, the rejected rows and their key
+ * fingerprints (for the in-file resolution and the shared-key analysis).
  */
 public final class ScreenChunk {
 
@@ -66,10 +66,8 @@ public final class ScreenChunk {
         files.put(workBucket, WorkFiles.screened(ref.importId(), ref.chunk()), Json.bytes(new ScreenedChunk(leads, rejected)),
                 "application/json");
         Dedupe dedupe = context.request().settings().dedupe();
-        if (dedupe != null && dedupe.enabled()) {
-            files.put(workBucket, WorkFiles.fingerprints(ref.importId(), ref.chunk()), Fingerprints.encode(leads, dedupe.on()),
-                    "application/octet-stream");
-        }
+        files.put(workBucket, WorkFiles.fingerprints(ref.importId(), ref.chunk()),
+                Fingerprints.encode(leads, dedupe != null && dedupe.enabled() ? dedupe.on() : null), "application/octet-stream");
         imports.chunkScreened(ref.importId(), ref.chunk());
     }
 

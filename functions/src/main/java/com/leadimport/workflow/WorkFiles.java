@@ -31,6 +31,11 @@ public final class WorkFiles {
         return prefix(importId) + "keys/" + chunk + ".bin";
     }
 
+    /** The fingerprints of keys that rows of more than one chunk share (sorted longs). */
+    public static String sharedKeys(String importId) {
+        return prefix(importId) + "shared-keys.bin";
+    }
+
     public static String duplicates(String importId, int chunk) {
         return prefix(importId) + "duplicates/" + chunk + ".bin";
     }

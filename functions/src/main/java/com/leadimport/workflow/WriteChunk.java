@@ -28,9 +28,10 @@ import java.util.Set;
 /**
  * Second parallel phase, one chunk, with the import's list leases held: drops the in-file
  * duplicates, decides each remaining lead against the stored leads in the dedupe scope (one
- * batched lookup for the chunk), records the decisions, records the key index changes they make
- * (by key shard, for WriteKeys), then writes the leads, removes replaced ones and resets older
- * ones. Each record is written before what it describes, so a retried chunk replays it.
+ * batched lookup for the chunk), records the decisions, records the key index changes WriteKeys
+ * must make (by key shard), then writes the leads and the index entries of their keys that are
+ * this chunk's alone, removes replaced leads and resets older ones. Each record is written before
+ * what it describes, so a retried chunk replays it.
  */
 public final class WriteChunk {
 
@@ -71,35 +72,46 @@ public final class WriteChunk {
                         ref.importId(), lead, lead.secondary().isEmpty() ? null : secondaryTable, record.expiresOn(), 0));
             }
         }
-        recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
+        List<KeyChange> direct = recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
         leads.write(toStore);
+        leads.applyKeyChanges(direct);
         leads.deleteLeads(result.replaced());
         leads.resetCallAttempts(result.reset());
         imports.chunkWritten(ref.importId(), ref.chunk());
     }
 
     /**
-     * The key index changes of this chunk, one file per key shard, written once (before the
-     * replaced leads are deleted: their keys are read from them).
+     * Splits the chunk's key index changes: the new leads' keys that no other chunk of the import
+     * has are this chunk's alone to write (returned, applied here); the keys other chunks share,
+     * and every removal of a replaced lead's keys, go to WriteKeys by key shard, recorded once
+     * (before the replaced leads are deleted: their keys are read from them).
      */
-    private void recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced) {
-        int shards = KeyShards.count(chunks == null ? 1 : chunks);
-        String first = WorkFiles.keyChanges(ref.importId(), 0, ref.chunk());
-        if (files.exists(workBucket, first)) {
-            return;
+    private List<KeyChange> recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced) {
+        String sharedKeys = WorkFiles.sharedKeys(ref.importId());
+        // without ResolveDuplicates' answer every key counts as shared: WriteKeys writes them all, which is always safe
+        long[] shared = files.exists(workBucket, sharedKeys) ? Fingerprints.decodeSorted(files.read(workBucket, sharedKeys)) : null;
+        List<KeyChange> direct = new ArrayList<>();
+        List<KeyChange> deferred = new ArrayList<>();
+        for (KeyChange change : KeyChange.additions(written)) {
+            boolean isShared = shared == null || java.util.Arrays.binarySearch(shared, DedupeKeys.fingerprint(change.key())) >= 0;
+            (isShared ? deferred : direct).add(change);
         }
+        int shards = KeyShards.count(chunks == null ? 1 : chunks);
+        if (files.exists(workBucket, WorkFiles.keyChanges(ref.importId(), 0, ref.chunk()))) {
+            return direct;
+        }
+        deferred.addAll(leads.keyRemovals(replaced));
         List<List<KeyChange>> byShard = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
             byShard.add(new ArrayList<>());
         }
-        List<KeyChange> changes = new ArrayList<>(KeyChange.additions(written));
-        changes.addAll(leads.keyRemovals(replaced));
-        changes.forEach(change -> byShard.get(KeyShards.of(change.key(), shards)).add(change));
+        deferred.forEach(change -> byShard.get(KeyShards.of(change.key(), shards)).add(change));
         // shard 0's file last: its presence says the chunk's changes are all recorded
         for (int shard = shards - 1; shard >= 0; shard--) {
             files.put(workBucket, WorkFiles.keyChanges(ref.importId(), shard, ref.chunk()), Json.bytes(byShard.get(shard)),
                     "application/json");
         }
+        return direct;
     }
 
     private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened) {

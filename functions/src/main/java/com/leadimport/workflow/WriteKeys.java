@@ -9,10 +9,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Third parallel phase, one key shard: applies to the dedupe key index every change the chunks
- * made that falls in this shard (the imported leads' keys added, the replaced leads' removed).
- * Only this task touches these keys' entries, so each is read and rewritten without a lost
- * update; a retry applies the same changes again, which changes nothing more.
+ * Third parallel phase, one key shard: applies to the dedupe key index the changes the chunks
+ * left to it in this shard (new leads' keys that several chunks share, replaced leads' keys
+ * removed). Only this task touches these keys' entries now, so each is read and rewritten
+ * without a lost update; a retry applies the same changes again, which changes nothing more.
  */
 public final class WriteKeys {
 

@@ -6,6 +6,7 @@ import static com.leadimport.workflow.FakeWorkflow.lead;
 import static com.leadimport.workflow.FakeWorkflow.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.row.Lead;
 import java.util.ArrayList;
@@ -97,12 +98,41 @@ class ResolveDuplicatesTest {
     }
 
     @Test
-    void withoutDeduplicationNothingIsResolvedOrWritten() {
-        fakes.running("imp1", request("May", ""), 1, 1, null);
+    void withoutDeduplicationNoRowLosesButKeysSharedAcrossChunksAreFound() {
+        fakes.running("imp1", request("May", ""), 2, 4, null);
+        fakes.files.put(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0), Fingerprints.encode(List.of(ANN, BOB), null), "x");
+        fakes.files.put(WORK_BUCKET, WorkFiles.fingerprints("imp1", 1), Fingerprints.encode(List.of(CY, DI), null), "x");
 
-        long duplicates = fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 1, 1));
+        long duplicates = fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 2, 4));
 
         assertThat(duplicates).isZero();
-        assertThat(fakes.files.list(WORK_BUCKET, WorkFiles.prefix("imp1"))).isEmpty();
+        assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.duplicates("imp1", 0))).isFalse();
+        assertThat(shared()).as("Ann and Cy share a number across chunks").containsExactly(DedupeKeys.fingerprint("P#+447412345001"));
+    }
+
+    @Test
+    void aKeySharedOnlyWithinOneChunkOrWithALosingRowIsNotShared() {
+        // Ann (chunk 0) and Cy (chunk 1) share a number, but Cy loses as an in-file duplicate; Di and Fi share one in chunk 1
+        resolve("KEEP_EXISTING", List.of(List.of(ANN, BOB), List.of(CY, DI, FI)));
+
+        assertThat(shared()).isEmpty();
+    }
+
+    @Test
+    void keysTheImportDoesNotDedupeOnAreSharedAcrossChunksToo() {
+        fakes.running("imp1", request("May", "\"dedupe\": {\"enabled\": true, \"on\": \"PHONE\", \"scope\": \"FILE\","
+                + " \"action\": \"KEEP_EXISTING\"}"), 2, 5, null);
+        fakes.files.put(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0), Fingerprints.encode(List.of(BOB), Dedupe.On.PHONE), "x");
+        fakes.files.put(WORK_BUCKET, WorkFiles.fingerprints("imp1", 1), Fingerprints.encode(List.of(ED), Dedupe.On.PHONE), "x");
+
+        fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 2, 2));
+
+        assertThat(allLosers(fakes, 2)).as("they dedupe on phone only").isEmpty();
+        assertThat(shared()).containsExactly(DedupeKeys.fingerprint("E#b@example.com"));
+    }
+
+    private List<Long> shared() {
+        return java.util.Arrays.stream(Fingerprints.decodeSorted(fakes.files.read(WORK_BUCKET, WorkFiles.sharedKeys("imp1"))))
+                .boxed().toList();
     }
 }

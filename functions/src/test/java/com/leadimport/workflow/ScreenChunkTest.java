@@ -85,7 +85,7 @@ class ScreenChunkTest {
     }
 
     @Test
-    void whenDeduplicatingTheLeadsKeysAreWrittenForTheInFileRuleOnTheChosenIdentity() {
+    void theLeadsKeysAreWrittenTheChosenIdentityForTheInFileRuleApart() {
         String dedupeOnPhone = "\"dedupe\": {\"enabled\": true, \"on\": \"PHONE\", \"scope\": \"FILE\", \"action\": \"KEEP_EXISTING\"}";
 
         screenOneChunk(request("May", dedupeOnPhone),
@@ -93,15 +93,19 @@ class ScreenChunkTest {
 
         List<String> visited = new ArrayList<>();
         Fingerprints.forEach(fakes.files.open(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
-                (row, keys) -> visited.add(row + ":" + Arrays.toString(keys)));
-        assertThat(visited).containsExactly("1:[" + DedupeKeys.fingerprint("P#+447412345001") + "]", "3:[]");
+                (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
+        assertThat(visited).containsExactly("1:[" + DedupeKeys.fingerprint("P#+447412345001") + "]["
+                + DedupeKeys.fingerprint("E#ann@example.com") + "]", "3:[][" + DedupeKeys.fingerprint("E#cy@example.com") + "]");
     }
 
     @Test
-    void withoutDeduplicationNoKeysAreWritten() {
+    void withoutDeduplicationEveryKeyIsWrittenAsNotDedupedOn() {
         screenOneChunk(request("May", ""), List.of(row(1, "Ann", "07412 345001", "")));
 
-        assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0))).isFalse();
+        List<String> visited = new ArrayList<>();
+        Fingerprints.forEach(fakes.files.open(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
+                (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
+        assertThat(visited).containsExactly("1:[][" + DedupeKeys.fingerprint("P#+447412345001") + "]");
         assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.screened("imp1", 0))).isTrue();
     }
 

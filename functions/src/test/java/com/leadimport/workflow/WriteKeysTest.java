@@ -43,4 +43,28 @@ class WriteKeysTest {
                 "P#+447412345005|Dest", java.util.Set.of("imp1-000000003")));
         assertThat(fakes.names("Dest")).containsExactly("Ann2", "Di", "Ed");
     }
+
+    @Test
+    void keysNoOtherChunkSharesAreIndexedByTheChunkItselfAndSharedOnesByWriteKeys() {
+        fakes.running("imp1", request("Dest", ""), 2, 2, null);
+        fakes.chunkFile("imp1", 0, List.of(row(1, "Ann", "07412 345001", "same@example.com")));
+        fakes.screenedFile("imp1", 0, List.of(lead(1, "Ann", "345001", "same@example.com")), List.of());
+        fakes.chunkFile("imp1", 1, List.of(row(2, "Bob", "07412 345002", "same@example.com")));
+        fakes.screenedFile("imp1", 1, List.of(lead(2, "Bob", "345002", "same@example.com")), List.of());
+        for (int chunk = 0; chunk < 2; chunk++) {
+            fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.fingerprints("imp1", chunk),
+                    Fingerprints.encode(fakes.screened("imp1", chunk).leads(), null), "x");
+        }
+        fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 2, 2));
+
+        fakes.workflow.writeChunk().write(new ChunkRef("imp1", 0, 1, 1));
+        fakes.workflow.writeChunk().write(new ChunkRef("imp1", 1, 2, 1));
+        var afterChunks = fakes.leads.keyIndex();
+        fakes.writeKeys("imp1", 2);
+
+        assertThat(afterChunks).as("each chunk's own numbers; the shared email waits for WriteKeys")
+                .containsOnlyKeys("P#+447412345001|Dest", "P#+447412345002|Dest");
+        assertThat(fakes.leads.keyIndex()).containsEntry("E#same@example.com|Dest", java.util.Set.of("imp1-000000001",
+                "imp1-000000002"));
+    }
 }

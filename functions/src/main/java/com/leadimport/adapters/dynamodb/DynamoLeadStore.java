@@ -8,6 +8,7 @@ import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.dedupe.ExistingLead;
 import com.leadimport.ports.LeadStore;
 import com.leadimport.ports.StoredLead;
+import com.leadimport.domain.shard.Shards;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
@@ -36,7 +37,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * SK {@code leadId}; lead fields by their JSON names, phones as display form plus
  * {@code <phone>E164}. GSI {@code ByImport} (PK {@code importShard}: import id, U+001F, the same
  * shard; SK leadId; keys only) for the purge and for removing a failed import. Sharded so that no
- * partition key takes more than 1/32 of an import's writes; a list is read by fanning out over
+ * partition key takes more than 1/64 of an import's writes; a list is read by fanning out over
  * its shards.</li>
  * <li>DedupeKeysTable: PK {@code key} ({@code P#+447...}, {@code E#ann@...}), SK {@code ref}: the
  * list for the entry of that list (its leads' ids inline, up to {@link #INLINE}), or list, U+001F,
@@ -52,7 +53,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 public final class DynamoLeadStore implements LeadStore {
 
     /** Partition key shards of a list's leads (and of an import's index entries). */
-    public static final int SHARDS = 32;
+    public static final int SHARDS = 64;
     /** Lead ids an entry of the key index holds inline before further leads get items of their own. */
     static final int INLINE = 4;
     private static final int PAGE = 500;
@@ -68,7 +69,7 @@ public final class DynamoLeadStore implements LeadStore {
     }
 
     static String shardOf(String leadId) {
-        return String.format("%02d", Math.floorMod(leadId.hashCode(), SHARDS));
+        return String.format("%02d", Shards.of(leadId, SHARDS));
     }
 
     static String listShard(String list, String leadId) {
