@@ -130,16 +130,25 @@ final class EndToEndBench {
         return items / ((System.nanoTime() - start) / 1e9);
     }
 
+    /** The DynamoDB server's own JVM; {@code -Dbench.dynamodbJvm="..."} adds options to it (a profiler, say). */
     private static Process startDynamoDb() throws IOException {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        return new ProcessBuilder(java, "-Xmx4g", "-cp", System.getProperty("java.class.path"),
-                "com.leadimport.local.dynamodb.DynamoDbEmulator").redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        List<String> command = new ArrayList<>(List.of(java, "-Xmx1g"));
+        String extra = System.getProperty("bench.dynamodbJvm", "").trim();
+        if (!extra.isEmpty()) {
+            command.addAll(List.of(extra.split("\\s+")));
+        }
+        command.addAll(List.of("-cp", System.getProperty("java.class.path"), "com.leadimport.local.dynamodb.DynamoDbEmulator"));
+        return new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
     }
 
     private static URI endpointOf(Process process) throws IOException {
         BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
         String line = out.readLine();
-        if (line == null || !line.startsWith("endpoint ")) {
+        while (line != null && !line.startsWith("endpoint ")) {
+            line = out.readLine(); // what the JVM or a profiler printed first
+        }
+        if (line == null) {
             throw new IllegalStateException("the DynamoDB process did not start: " + line);
         }
         return URI.create(line.substring("endpoint ".length()));

@@ -2,7 +2,12 @@ package com.leadimport.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.leadimport.domain.csv.FileRefusedException;
 import com.leadimport.domain.json.Json;
+import com.leadimport.domain.request.RequestRefusedException;
+import com.leadimport.logging.Log;
+import com.leadimport.workflow.ImportRefusedException;
+import com.leadimport.workflow.SupplierNotConfiguredException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -28,11 +33,32 @@ public abstract class JsonStepHandler<I, O> implements RequestStreamHandler {
         return inputType;
     }
 
+    /**
+     * Decodes the input, runs the step with the log's context set (the import and execution the
+     * input names), encodes the result. A refusal of the file or request is logged as such; any
+     * other exception as a fault, once, with its stack trace; both then go to the state machine.
+     */
     @Override
     public final void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
-        I request = Json.MAPPER.readValue(input, inputType);
-        O result = handle(request, context);
-        Json.MAPPER.writeValue(output, result);
+        com.fasterxml.jackson.databind.JsonNode tree = Json.MAPPER.readTree(input);
+        Log.context(getClass().getSimpleName().replace("Handler", ""), text(tree, "importId"), text(tree, "executionId"));
+        try {
+            O result = handle(Json.MAPPER.treeToValue(tree, inputType), context);
+            Json.MAPPER.writeValue(output, result);
+        } catch (FileRefusedException | RequestRefusedException | ImportRefusedException | SupplierNotConfiguredException refused) {
+            Log.info("refused", java.util.Map.of("reason", String.valueOf(refused.getMessage())));
+            throw refused;
+        } catch (RuntimeException fault) {
+            Log.fault("step failed", fault);
+            throw fault;
+        } finally {
+            Log.clear();
+        }
+    }
+
+    private static String text(com.fasterxml.jackson.databind.JsonNode tree, String field) {
+        com.fasterxml.jackson.databind.JsonNode node = tree == null ? null : tree.findValue(field);
+        return node == null || !node.isTextual() ? null : node.asText();
     }
 
     protected abstract O handle(I input, Context context);

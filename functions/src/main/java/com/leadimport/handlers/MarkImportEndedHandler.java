@@ -2,11 +2,13 @@ package com.leadimport.handlers;
 
 import com.amazonaws.services.lambda.runtime.Context;
 import com.leadimport.workflow.ExecutionFailure;
-import com.leadimport.workflow.ImportSummary;
 import com.leadimport.workflow.MarkImportEnded;
 
-/** Workflow Catch states RecordEarlyEnd and RecordFailure. Input: the file, job and error; output: the summary. */
-public final class MarkImportEndedHandler extends JsonStepHandler<ExecutionFailure, ImportSummary> {
+/**
+ * Workflow Catch states RecordEarlyEnd and RecordFailure, and the end-stopped-import state machine.
+ * Input: the file, job and error; output: the summary, and whether the import is wholly ended.
+ */
+public final class MarkImportEndedHandler extends JsonStepHandler<ExecutionFailure, MarkImportEnded.Ended> {
 
     private final MarkImportEnded step;
 
@@ -20,7 +22,7 @@ public final class MarkImportEndedHandler extends JsonStepHandler<ExecutionFailu
     }
 
     @Override
-    protected ImportSummary handle(ExecutionFailure input, Context context) {
+    protected MarkImportEnded.Ended handle(ExecutionFailure input, Context context) {
         return step.end(input);
     }
 }

@@ -41,4 +41,7 @@ public interface ImportStore {
 
     /** Newest first. */
     List<ImportRecord> history(int limit);
+
+    /** The imports claimed by an execution and not yet ended (RUNNING): what a stopped execution may have left behind. */
+    List<String> active();
 }

@@ -24,7 +24,20 @@ public interface LeadStore {
     void write(List<StoredLead> leads);
 
     /** Adds and removes leads in the dedupe key index; idempotent (the same change twice changes nothing more). */
-    void applyKeyChanges(Collection<KeyChange> changes);
+    default void applyKeyChanges(Collection<KeyChange> changes) {
+        applyKeyChanges(changes, java.util.Set.of());
+    }
+
+    /**
+     * The same, told which (key, list) entries ({@link #entryId}) a consistent read has just found
+     * absent (and that nothing else has written since), so they are written without being read again.
+     */
+    void applyKeyChanges(Collection<KeyChange> changes, java.util.Set<String> absentEntries);
+
+    /** How a (key, list) entry of the index is named in {@link #byEntry} and to {@link #applyKeyChanges}. */
+    static String entryId(String key, String list) {
+        return key + '\u001f' + list;
+    }
 
     /** Stored leads sharing any of the keys, on any list ({@code lists} null) or on the given lists; read strongly consistent. */
     Map<String, List<ExistingLead>> findMatches(Collection<String> keys, Collection<String> lists);
@@ -88,7 +101,7 @@ public interface LeadStore {
     static Map<String, List<KeyChange>> byEntry(Collection<KeyChange> changes) {
         Map<String, List<KeyChange>> entries = new java.util.LinkedHashMap<>();
         for (KeyChange change : new java.util.LinkedHashSet<>(changes)) {
-            entries.computeIfAbsent(change.key() + '\u001f' + change.list(), e -> new ArrayList<>()).add(change);
+            entries.computeIfAbsent(entryId(change.key(), change.list()), e -> new ArrayList<>()).add(change);
         }
         return entries;
     }

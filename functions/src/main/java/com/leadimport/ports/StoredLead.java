@@ -9,6 +9,7 @@ public record StoredLead(String leadId, String list, String importId, Lead lead,
 
     /** Lead ids derive from the import and the row, so a retried chunk writes the same ids. */
     public static String leadId(String importId, long rowNumber) {
-        return importId + "-" + String.format("%09d", rowNumber);
+        String digits = Long.toString(rowNumber);
+        return digits.length() >= 9 ? importId + "-" + digits : importId + "-" + "000000000".substring(digits.length()) + digits;
     }
 }

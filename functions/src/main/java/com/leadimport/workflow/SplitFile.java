@@ -64,7 +64,7 @@ public final class SplitFile {
         int shards = KeyShards.count(manifest.size());
         List<KeyShardRef> keyShards = new ArrayList<>(shards);
         for (int shard = 0; shard < shards; shard++) {
-            keyShards.add(new KeyShardRef(importId, shard, shards, manifest.size()));
+            keyShards.add(new KeyShardRef(importId, shard, shards));
         }
         String keyShardsKey = WorkFiles.keyShardManifest(importId);
         files.put(workBucket, keyShardsKey, Json.bytes(keyShards), "application/json");

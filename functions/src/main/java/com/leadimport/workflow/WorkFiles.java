@@ -45,6 +45,16 @@ public final class WorkFiles {
         return prefix(importId) + "key-changes/" + shard + "/" + chunk + ".json";
     }
 
+    /** The key changes of one shard, from every chunk that had any. */
+    public static String keyChangesOfShard(String importId, int shard) {
+        return prefix(importId) + "key-changes/" + shard + "/";
+    }
+
+    /** Written once a chunk has recorded all its key changes. */
+    public static String keyChangesRecorded(String importId, int chunk) {
+        return prefix(importId) + "key-changes-recorded/" + chunk;
+    }
+
     public static String keyShardManifest(String importId) {
         return prefix(importId) + "key-shards.json";
     }

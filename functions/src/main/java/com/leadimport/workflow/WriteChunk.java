@@ -56,10 +56,13 @@ public final class WriteChunk {
         ScreenedChunk screened = Json.read(WorkFiles.open(files, workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
                 ScreenedChunk.class);
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
-        ChunkResult result = files.exists(workBucket, resultKey)
-                ? Json.read(WorkFiles.open(files, workBucket, resultKey), ChunkResult.class)
-                : decide(ref, record, screened);
-        if (!files.exists(workBucket, resultKey)) {
+        ChunkResult result;
+        // the key index entries the dedupe lookup found absent on the destination list: written without reading them again
+        Set<String> absentEntries = new HashSet<>();
+        if (files.exists(workBucket, resultKey)) {
+            result = Json.read(WorkFiles.open(files, workBucket, resultKey), ChunkResult.class);
+        } else {
+            result = decide(ref, record, screened, absentEntries);
             files.put(workBucket, resultKey, Json.bytes(result), "application/json");
         }
         Set<Long> importedRows = new HashSet<>(result.importedRows());
@@ -74,7 +77,7 @@ public final class WriteChunk {
         }
         List<KeyChange> direct = recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
         leads.write(toStore);
-        leads.applyKeyChanges(direct);
+        leads.applyKeyChanges(direct, absentEntries);
         leads.deleteLeads(result.replaced());
         leads.resetCallAttempts(result.reset());
         imports.chunkWritten(ref.importId(), ref.chunk());
@@ -97,7 +100,8 @@ public final class WriteChunk {
             (isShared ? deferred : direct).add(change);
         }
         int shards = KeyShards.count(chunks == null ? 1 : chunks);
-        if (files.exists(workBucket, WorkFiles.keyChanges(ref.importId(), 0, ref.chunk()))) {
+        String recorded = WorkFiles.keyChangesRecorded(ref.importId(), ref.chunk());
+        if (files.exists(workBucket, recorded)) {
             return direct;
         }
         deferred.addAll(leads.keyRemovals(replaced));
@@ -106,15 +110,18 @@ public final class WriteChunk {
             byShard.add(new ArrayList<>());
         }
         deferred.forEach(change -> byShard.get(KeyShards.of(change.key(), shards)).add(change));
-        // shard 0's file last: its presence says the chunk's changes are all recorded
-        for (int shard = shards - 1; shard >= 0; shard--) {
-            files.put(workBucket, WorkFiles.keyChanges(ref.importId(), shard, ref.chunk()), Json.bytes(byShard.get(shard)),
-                    "application/json");
+        for (int shard = 0; shard < shards; shard++) {
+            if (!byShard.get(shard).isEmpty()) {
+                files.put(workBucket, WorkFiles.keyChanges(ref.importId(), shard, ref.chunk()), Json.bytes(byShard.get(shard)),
+                        "application/json");
+            }
         }
+        // written last: its presence says the chunk's changes are all recorded
+        files.put(workBucket, recorded, new byte[0], "application/octet-stream");
         return direct;
     }
 
-    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened) {
+    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, Set<String> absentEntries) {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
         Set<Long> inFile = deduping
@@ -134,7 +141,7 @@ public final class WriteChunk {
         Set<LeadRef> replaced = new LinkedHashSet<>();
         Set<LeadRef> reset = new LinkedHashSet<>();
         Map<String, List<ExistingLead>> matches = deduping && dedupe.scope() != Dedupe.Scope.FILE
-                ? existingMatches(ref.importId(), record.request(), candidates)
+                ? existingMatches(ref.importId(), record.request(), candidates, absentEntries)
                 : Map.of();
         for (Lead lead : candidates) {
             DedupeDecision decision = matches.isEmpty()
@@ -152,8 +159,13 @@ public final class WriteChunk {
         return new ChunkResult(ref.chunk(), imported, rejected, List.copyOf(replaced), List.copyOf(reset));
     }
 
-    /** Stored leads in scope sharing a key with the chunk's leads, leaving out this import's own leads. */
-    private Map<String, List<ExistingLead>> existingMatches(String importId, ImportRequest request, List<Lead> candidates) {
+    /**
+     * Stored leads in scope sharing a key with the chunk's leads, leaving out this import's own
+     * leads. When the scope covers the destination list, the keys with no lead there are added to
+     * {@code absentEntries} (as {@link LeadStore#entryId} names them).
+     */
+    private Map<String, List<ExistingLead>> existingMatches(String importId, ImportRequest request, List<Lead> candidates,
+                                                            Set<String> absentEntries) {
         Dedupe dedupe = request.settings().dedupe();
         Set<String> keys = new LinkedHashSet<>();
         candidates.forEach(lead -> keys.addAll(DedupeKeys.of(lead, dedupe.on())));
@@ -171,9 +183,18 @@ public final class WriteChunk {
             }
         }
         String ownPrefix = importId + "-";
+        String destination = request.details().list();
+        Map<String, List<ExistingLead>> found = leads.findMatches(keys, lists);
+        if (lists == null || lists.contains(destination)) {
+            for (String key : keys) {
+                if (found.getOrDefault(key, List.of()).stream().noneMatch(e -> e.list().equals(destination))) {
+                    absentEntries.add(LeadStore.entryId(key, destination));
+                }
+            }
+        }
         Map<String, List<ExistingLead>> matches = new LinkedHashMap<>();
-        leads.findMatches(keys, lists).forEach((key, found) -> {
-            List<ExistingLead> others = found.stream().filter(e -> !e.leadId().startsWith(ownPrefix)).toList();
+        found.forEach((key, inScope) -> {
+            List<ExistingLead> others = inScope.stream().filter(e -> !e.leadId().startsWith(ownPrefix)).toList();
             if (!others.isEmpty()) {
                 matches.put(key, others);
             }

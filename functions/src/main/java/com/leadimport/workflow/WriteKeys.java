@@ -34,11 +34,9 @@ public final class WriteKeys {
     public void write(KeyShardRef ref) {
         leases.renew(ref.importId());
         List<KeyChange> changes = new ArrayList<>();
-        for (int chunk = 0; chunk < ref.chunks(); chunk++) {
-            String key = WorkFiles.keyChanges(ref.importId(), ref.shard(), chunk);
-            if (files.exists(workBucket, key)) {
-                changes.addAll(Json.read(WorkFiles.open(files, workBucket, key), CHANGES));
-            }
+        // only chunks with changes in this shard wrote a file for it
+        for (String key : files.list(workBucket, WorkFiles.keyChangesOfShard(ref.importId(), ref.shard()))) {
+            changes.addAll(Json.read(WorkFiles.open(files, workBucket, key), CHANGES));
         }
         leads.applyKeyChanges(changes);
     }

@@ -180,4 +180,9 @@ public final class InMemoryImportStore implements ImportStore {
                     new EnumMap<>(rejectedByReason), replacedExisting, rejectedRowsKey, error, purged, executionId);
         }
     }
+
+    @Override
+    public synchronized List<String> active() {
+        return history(Integer.MAX_VALUE).stream().filter(r -> r.status() == ImportStatus.RUNNING).map(ImportRecord::importId).toList();
+    }
 }

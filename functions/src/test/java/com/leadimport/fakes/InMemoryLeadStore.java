@@ -46,8 +46,15 @@ public final class InMemoryLeadStore implements LeadStore {
         stored.forEach(lead -> leads.put(new LeadRef(lead.list(), lead.leadId()), lead));
     }
 
+    /** Also checks the caller's claim: an entry said to be absent must be (a wrong claim would lose a lead's key). */
     @Override
-    public synchronized void applyKeyChanges(Collection<KeyChange> changes) {
+    public synchronized void applyKeyChanges(Collection<KeyChange> changes, Set<String> absentEntries) {
+        for (String entry : absentEntries) {
+            if (keyIndex.containsKey(entry)) {
+                throw new IllegalStateException("the entry " + entry.replace('\u001f', '|') + " was said to be absent but holds "
+                        + keyIndex.get(entry));
+            }
+        }
         for (KeyChange change : changes) {
             String entry = change.key() + '\u001f' + change.list();
             if (change.add()) {

@@ -176,7 +176,7 @@ final class FakeWorkflow {
     void writeKeys(String importId, int chunks) {
         int shards = KeyShards.count(chunks);
         for (int shard = 0; shard < shards; shard++) {
-            workflow.writeKeys().write(new KeyShardRef(importId, shard, shards, chunks));
+            workflow.writeKeys().write(new KeyShardRef(importId, shard, shards));
         }
     }
 }

@@ -55,7 +55,7 @@ class MarkImportEndedTest {
         runningWithLeads(1);
 
         ImportSummary summary = fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false),
-                refusal.getName(), lambdaError(refusal.getName(), "The file is empty")));
+                refusal.getName(), lambdaError(refusal.getName(), "The file is empty"))).summary();
 
         assertThat(summary).isEqualTo(new ImportSummary("imp1", "REFUSED", 0, 0, 0, Map.of(), 0, null, "The file is empty"));
         ImportRecord record = fakes.imports.find("imp1").orElseThrow();
@@ -68,12 +68,13 @@ class MarkImportEndedTest {
         runningWithLeads(1);
 
         ImportSummary summary = fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false),
-                "java.lang.IllegalStateException", "chunk 3 cannot be written"));
+                "java.lang.IllegalStateException", "chunk 3 cannot be written")).summary();
 
         assertThat(summary.status()).isEqualTo("FAILED");
         assertThat(fakes.imports.find("imp1").orElseThrow()).satisfies(record -> {
             assertThat(record.status()).isEqualTo(ImportStatus.FAILED);
-            assertThat(record.error()).isEqualTo("chunk 3 cannot be written");
+            assertThat(record.error()).as("quoting the id the fault was logged under")
+                    .matches("chunk 3 cannot be written \\(ref [0-9a-f]{8}\\)");
         });
     }
 
@@ -81,9 +82,25 @@ class MarkImportEndedTest {
     void anErrorWithoutACauseIsReportedByItsName() {
         runningWithLeads(1);
 
-        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "States.Timeout", ""));
+        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "States.Timeout", "")).summary();
 
-        assertThat(fakes.imports.find("imp1").orElseThrow().error()).isEqualTo("States.Timeout");
+        assertThat(fakes.imports.find("imp1").orElseThrow().error()).startsWith("States.Timeout (ref ");
+    }
+
+    @Test
+    void aFailedImportLargerThanOneCallsBudgetIsUndoneAcrossCallsAndStaysRunningUntilThen() {
+        runningWithLeads(MarkImportEnded.REMOVAL_BUDGET + 300);
+        ExecutionFailure failure = failure(EXECUTION, new ImportJob("imp1", false), "java.lang.IllegalStateException", "x");
+
+        MarkImportEnded.Ended first = fakes.workflow.markImportEnded().end(failure);
+        ImportStatus between = fakes.imports.find("imp1").orElseThrow().status();
+        MarkImportEnded.Ended second = fakes.workflow.markImportEnded().end(failure);
+
+        assertThat(first.done()).isFalse();
+        assertThat(between).isEqualTo(ImportStatus.RUNNING);
+        assertThat(second.done()).isTrue();
+        assertThat(fakes.imports.find("imp1").orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
+        assertThat(fakes.names("Dest")).isEmpty();
     }
 
     @Test
@@ -91,7 +108,7 @@ class MarkImportEndedTest {
         fakes.stored("Dest", "old", lead(1, "Ann", "345001", null), 0);
         runningWithLeads(1_201);
 
-        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "java.lang.IllegalStateException", "x"));
+        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "java.lang.IllegalStateException", "x")).summary();
 
         assertThat(fakes.names("Dest")).containsExactly("Ann");
         assertThat(fakes.files.list(WORK_BUCKET, WorkFiles.prefix("imp1"))).isEmpty();
@@ -103,7 +120,7 @@ class MarkImportEndedTest {
         runningWithLeads(3);
 
         ImportSummary summary = fakes.workflow.markImportEnded().end(failure("exec-2", null,
-                FileRefusedException.class.getName(), lambdaError("x", "The file is empty")));
+                FileRefusedException.class.getName(), lambdaError("x", "The file is empty"))).summary();
 
         assertThat(summary.importId()).isEqualTo("imp1");
         assertThat(fakes.imports.find("imp1").orElseThrow().status()).isEqualTo(ImportStatus.RUNNING);
@@ -116,7 +133,7 @@ class MarkImportEndedTest {
         runningWithLeads(2);
         fakes.imports.completed("imp1", new ImportResult(2, 2, 0, Map.of(), 0, null));
 
-        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "java.lang.IllegalStateException", "x"));
+        fakes.workflow.markImportEnded().end(failure(EXECUTION, new ImportJob("imp1", false), "java.lang.IllegalStateException", "x")).summary();
 
         assertThat(fakes.imports.find("imp1").orElseThrow().status()).isEqualTo(ImportStatus.COMPLETED);
         assertThat(fakes.leads.leads("Dest")).hasSize(2);
@@ -128,7 +145,7 @@ class MarkImportEndedTest {
                 "ann", TODAY));
 
         ImportSummary summary = fakes.workflow.markImportEnded().end(failure("exec-9", null,
-                "java.io.UncheckedIOException", "unreadable"));
+                "java.io.UncheckedIOException", "unreadable")).summary();
 
         assertThat(summary.importId()).isEqualTo("imp1");
         assertThat(fakes.imports.find("imp1").orElseThrow().status()).isEqualTo(ImportStatus.FAILED);
@@ -155,7 +172,7 @@ class MarkImportEndedTest {
     void aFileOutsideAnyImportEndsWithoutOne() {
         ImportSummary summary = fakes.workflow.markImportEnded().end(new ExecutionFailure(
                 new FileArrived(UPLOAD_BUCKET, "elsewhere/x.csv", 30L, "seq-1", EXECUTION), null,
-                new ExecutionFailure.Error(ImportRefusedException.class.getName(), lambdaError("x", "not an import upload"))));
+                new ExecutionFailure.Error(ImportRefusedException.class.getName(), lambdaError("x", "not an import upload")))).summary();
 
         assertThat(summary.importId()).isNull();
         assertThat(summary.status()).isEqualTo("REFUSED");

@@ -31,6 +31,10 @@ import com.leadimport.local.sfn.Sleeper;
 import com.leadimport.local.sfn.StateMachine;
 import com.leadimport.local.sfn.StateMachineExecutor;
 import com.leadimport.local.sfn.TaskInvoker;
+import com.leadimport.logging.Log;
+import com.leadimport.workflow.ExecutionFailure;
+import com.leadimport.workflow.FileArrived;
+import com.leadimport.workflow.ImportJob;
 import com.leadimport.workflow.UploadKeys;
 import com.leadimport.workflow.Workflow;
 import java.io.ByteArrayOutputStream;
@@ -83,6 +87,7 @@ public final class LocalRuntime implements AutoCloseable {
     private final Supplier<String> ids;
     private final StateMachineExecutor imports;
     private final StateMachineExecutor purges;
+    private final StateMachineExecutor stopped;
     private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
     private final WizardApi wizardApi;
     private final S3Presigner presigner;
@@ -135,6 +140,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     private LocalRuntime(Settings settings) {
         Path data = settings.dataDir();
+        if (data != null) {
+            Log.sendTo(logFile(data));
+        }
         this.dynamoDb = LocalDynamoDb.start(settings.dynamoDb(), data);
         URI dynamoDbEndpoint = dynamoDb.endpoint();
         this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"));
@@ -188,6 +196,58 @@ public final class LocalRuntime implements AutoCloseable {
         this.purges = new StateMachineExecutor(PREFIX + "-purge-expired",
                 StateMachine.load(definition("purge-expired.asl.json"), substitutions), invoker, reader, 1,
                 settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+        this.stopped = new StateMachineExecutor(PREFIX + "-import-stopped",
+                StateMachine.load(definition("import-stopped.asl.json"), substitutions), invoker, reader, 1,
+                settings.sleeper(), () -> ThreadLocalRandom.current().nextDouble());
+        endImportsLeftRunning();
+    }
+
+    /**
+     * One data dir, one process (the store's lock sees to it), so an import still RUNNING when the
+     * runtime starts was left by a process that stopped (killed, crashed) mid-way: it ends FAILED
+     * and keeps none of the leads it wrote, as the AWS rule on stopped executions does it there.
+     */
+    private void endImportsLeftRunning() {
+        for (String importId : stores.imports().active()) {
+            ImportRecord record = stores.imports().find(importId).orElse(null);
+            if (record == null || record.status() != com.leadimport.imports.ImportStatus.RUNNING) {
+                continue;
+            }
+            ExecutionFailure failure = new ExecutionFailure(new FileArrived(record.fileBucket(), record.fileKey(), null, null,
+                    record.executionId()), new ImportJob(importId, false), new ExecutionFailure.Error("States.ExecutionStopped",
+                    "The import stopped before it finished (the process running it stopped); nothing of it was kept."
+                            + " Import the file again."));
+            while (!workflow.markImportEnded().end(failure).done()) {
+                // a budget of leads a call, as the state machine loops on AWS
+            }
+            Log.info("stopped import ended", Map.of("importId", importId));
+        }
+    }
+
+    /**
+     * What EventBridge hands the import-stopped state machine when an import execution stops
+     * without its Catch ({@code status} FAILED, TIMED_OUT or ABORTED), run through that definition.
+     */
+    public Execution executionStopped(String executionArn, String status, JsonNode executionInput) {
+        ObjectNode event = JSON.createObjectNode();
+        event.put("source", "aws.states");
+        event.put("detail-type", "Step Functions Execution Status Change");
+        ObjectNode detail = event.putObject("detail");
+        detail.put("executionArn", executionArn);
+        detail.put("status", status);
+        detail.put("input", executionInput.toString());
+        return stopped.run("stopped-" + ids.get(), event);
+    }
+
+    /** The structured log of a data dir ({@code DIR/logs/lead-import.log}): what Lambda would send to CloudWatch. */
+    private static java.io.PrintStream logFile(Path data) {
+        try {
+            Path logs = java.nio.file.Files.createDirectories(data.resolve("logs"));
+            return new java.io.PrintStream(new java.io.FileOutputStream(logs.resolve("lead-import.log").toFile(), true), true,
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open the log in " + data, e);
+        }
     }
 
     public static LocalRuntime start(Settings settings) {
@@ -275,20 +335,15 @@ public final class LocalRuntime implements AutoCloseable {
     }
 
     private JsonNode invoke(String function, JsonNode payload) throws IOException {
+        Log.info("invoke", Map.of("function", function));
         RequestStreamHandler handler = handlers.get(function);
         if (handler == null) {
             throw new IllegalArgumentException("no local function named " + function);
         }
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try {
-            handler.handleRequest(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(payload)), out,
-                    new LocalContext(function, System.currentTimeMillis() + TASK_TIMEOUT_MILLIS));
-        } catch (RuntimeException | IOException e) {
-            // what Lambda would write to the function's log before reporting the error to the workflow
-            System.err.println("[" + function + "] " + e);
-            java.util.Arrays.stream(e.getStackTrace()).limit(12).forEach(frame -> System.err.println("    at " + frame));
-            throw e;
-        }
+        // a failing handler has logged its fault (Log), as on Lambda; the workflow gets the exception
+        handler.handleRequest(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(payload)), out,
+                new LocalContext(function, System.currentTimeMillis() + TASK_TIMEOUT_MILLIS));
         return JSON.readTree(out.toByteArray());
     }
 

@@ -75,7 +75,9 @@ class HandlerEventsTest {
     void markImportEndedRecordsARefusalWithTheLambdaErrorMessage() throws Exception {
         awaitingUpload("leads.xlsx", "not really a spreadsheet");
 
-        JsonNode summary = invoke(new MarkImportEndedHandler(runtime.workflow().markImportEnded()), "MarkImportEndedFunction.json");
+        JsonNode ended = invoke(new MarkImportEndedHandler(runtime.workflow().markImportEnded()), "MarkImportEndedFunction.json");
+        JsonNode summary = ended.get("summary");
+        assertThat(ended.get("done").asBoolean()).isTrue();
 
         assertThat(summary.get("status").asText()).isEqualTo("REFUSED");
         ImportRecord record = runtime.stores().imports().find(IMPORT_ID).orElseThrow();

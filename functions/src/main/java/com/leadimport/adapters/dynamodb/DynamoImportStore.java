@@ -31,11 +31,13 @@ import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
  * counts once), counts. GSI {@code ByExpiry} (PK {@code expiryPending}, present only while an
  * import with an expiry date awaits its purge; SK {@code expiresOn}) finds expired imports
  * with one query; GSI {@code ByCreated} (PK {@code historyPartition}, SK {@code createdAt})
- * lists history newest first.
+ * lists history newest first; GSI {@code ByActive} (PK {@code activePartition}, present only while an
+ * import runs; keys only) finds the imports a stopped execution left running.
  */
 public final class DynamoImportStore implements ImportStore {
 
     private static final String PENDING = "PENDING";
+    private static final String ACTIVE = "ACTIVE";
     private static final String HISTORY = "IMPORTS";
 
     private final DynamoDbClient client;
@@ -79,11 +81,11 @@ public final class DynamoImportStore implements ImportStore {
     public boolean claim(String importId, String executionId) {
         try {
             client.updateItem(b -> b.tableName(table).key(key(importId))
-                    .updateExpression("SET #s = :running, executionId = :e")
+                    .updateExpression("SET #s = :running, executionId = :e, activePartition = :active")
                     .conditionExpression("#s = :awaiting OR (#s = :running AND executionId = :e)")
                     .expressionAttributeNames(Map.of("#s", "status"))
                     .expressionAttributeValues(Map.of(":running", s(ImportStatus.RUNNING.name()), ":awaiting",
-                            s(ImportStatus.AWAITING_FILE.name()), ":e", s(executionId))));
+                            s(ImportStatus.AWAITING_FILE.name()), ":e", s(executionId), ":active", s(ACTIVE))));
             return true;
         } catch (ConditionalCheckFailedException taken) {
             return false;
@@ -125,11 +127,12 @@ public final class DynamoImportStore implements ImportStore {
                 ":t", n(result.totalRows()), ":i", n(result.imported()), ":r", n(result.rejected()),
                 ":b", AttributeValue.fromM(byReason), ":x", n(result.replacedExisting())));
         String expression = "SET #s = :s, totalRows = :t, imported = :i, rejected = :r, rejectedByReason = :b, replacedExisting = :x";
+        String remove = " REMOVE activePartition";
         if (result.rejectedRowsKey() != null) {
             expression += ", rejectedRowsKey = :k";
             values.put(":k", s(result.rejectedRowsKey()));
         }
-        String finalExpression = expression;
+        String finalExpression = expression + remove;
         client.updateItem(b -> b.tableName(table).key(key(importId)).updateExpression(finalExpression)
                 .expressionAttributeNames(Map.of("#s", "status")).expressionAttributeValues(values));
     }
@@ -137,7 +140,7 @@ public final class DynamoImportStore implements ImportStore {
     @Override
     public void ended(String importId, ImportStatus status, String error) {
         client.updateItem(b -> b.tableName(table).key(key(importId))
-                .updateExpression("SET #s = :s, #e = :e REMOVE expiryPending")
+                .updateExpression("SET #s = :s, #e = :e REMOVE expiryPending, activePartition")
                 .expressionAttributeNames(Map.of("#s", "status", "#e", "error"))
                 .expressionAttributeValues(Map.of(":s", s(status.name()), ":e", s(error == null ? "" : error))));
     }
@@ -158,6 +161,16 @@ public final class DynamoImportStore implements ImportStore {
     public void purged(String importId) {
         client.updateItem(b -> b.tableName(table).key(key(importId)).updateExpression("SET purged = :t REMOVE expiryPending")
                 .expressionAttributeValues(Map.of(":t", AttributeValue.fromBool(true))));
+    }
+
+    @Override
+    public List<String> active() {
+        List<String> ids = new ArrayList<>();
+        for (QueryResponse page : client.queryPaginator(b -> b.tableName(table).indexName("ByActive")
+                .keyConditionExpression("activePartition = :a").expressionAttributeValues(Map.of(":a", s(ACTIVE))))) {
+            page.items().forEach(item -> ids.add(Items.string(item, "importId")));
+        }
+        return ids;
     }
 
     @Override

@@ -68,8 +68,12 @@ public final class DynamoLeadStore implements LeadStore {
         this.batches = new Batches(client);
     }
 
+    private static String twoDigits(int shard) {
+        return shard < 10 ? "0" + shard : Integer.toString(shard);
+    }
+
     static String shardOf(String leadId) {
-        return String.format("%02d", Shards.of(leadId, SHARDS));
+        return twoDigits(Shards.of(leadId, SHARDS));
     }
 
     static String listShard(String list, String leadId) {
@@ -77,7 +81,7 @@ public final class DynamoLeadStore implements LeadStore {
     }
 
     private static String listShard(String list, int shard) {
-        return list + Items.SEPARATOR + String.format("%02d", shard);
+        return list + Items.SEPARATOR + twoDigits(shard);
     }
 
     /** A lead's key in LeadsTable. */
@@ -107,15 +111,17 @@ public final class DynamoLeadStore implements LeadStore {
      * what changed: the entry (its inline ids and overflow mark) and the overflow items.
      */
     @Override
-    public void applyKeyChanges(Collection<KeyChange> changes) {
+    public void applyKeyChanges(Collection<KeyChange> changes, Set<String> absentEntries) {
         if (changes.isEmpty()) {
             return;
         }
         Map<String, List<KeyChange>> entries = LeadStore.byEntry(changes);
         List<Map<String, AttributeValue>> keys = new ArrayList<>(entries.size());
-        for (List<KeyChange> entry : entries.values()) {
-            keys.add(Map.of("key", s(entry.get(0).key()), "ref", s(entry.get(0).list())));
-        }
+        entries.forEach((id, entry) -> {
+            if (!absentEntries.contains(id)) {
+                keys.add(Map.of("key", s(entry.get(0).key()), "ref", s(entry.get(0).list())));
+            }
+        });
         Map<String, Map<String, AttributeValue>> stored = new HashMap<>();
         for (Map<String, AttributeValue> item : batches.get(tables.dedupeKeys(), keys, true, null, null)) {
             stored.put(Items.string(item, "key") + Items.SEPARATOR + Items.string(item, "ref"), item);
@@ -388,7 +394,7 @@ public final class DynamoLeadStore implements LeadStore {
     public List<LeadRef> leadsOfImport(String importId, String list, int limit) {
         List<LeadRef> refs = new ArrayList<>();
         for (int shard = 0; shard < SHARDS && refs.size() < limit; shard++) {
-            String importShard = importId + Items.SEPARATOR + String.format("%02d", shard);
+            String importShard = importId + Items.SEPARATOR + twoDigits(shard);
             int want = limit - refs.size();
             QueryResponse page = client.query(b -> b.tableName(tables.leads()).indexName("ByImport")
                     .keyConditionExpression("importShard = :i").expressionAttributeValues(Map.of(":i", s(importShard))).limit(want));

@@ -45,14 +45,14 @@ public final class Capacity {
         }
     }
 
-    /** Totals and heavy keys of one table or index. */
+    /** Totals and heavy keys of one table or index (locked on itself: tables are billed side by side). */
     private static final class Part {
         double read;
         double write;
         final Map<String, double[]> keys = new HashMap<>();
     }
 
-    private final Map<String, Part> parts = new TreeMap<>();
+    private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
 
     static double writeUnits(int bytes) {
         return Math.max(1, (bytes + 1023) / 1024);
@@ -64,7 +64,7 @@ public final class Capacity {
     }
 
     /** Records units on a table ({@code index} null) or one of its indexes, for a partition key value. */
-    synchronized void record(Consumed consumed, String index, String partitionKey, double read, double write) {
+    void record(Consumed consumed, String index, String partitionKey, double read, double write) {
         if (index == null) {
             consumed.tableRead += read;
             consumed.tableWrite += write;
@@ -74,6 +74,12 @@ public final class Capacity {
             units[1] += write;
         }
         Part part = parts.computeIfAbsent(index == null ? consumed.table : consumed.table + "." + index, p -> new Part());
+        synchronized (part) {
+            add(part, partitionKey, read, write);
+        }
+    }
+
+    private static void add(Part part, String partitionKey, double read, double write) {
         part.read += read;
         part.write += write;
         double[] key = part.keys.computeIfAbsent(partitionKey, k -> new double[2]);
@@ -126,9 +132,10 @@ public final class Capacity {
     }
 
     /** Every table and index that consumed units, by name ({@code table} or {@code table.index}). */
-    public synchronized List<PartReport> report() {
+    public List<PartReport> report() {
         List<PartReport> report = new ArrayList<>();
         parts.forEach((name, part) -> {
+            synchronized (part) {
             Map.Entry<String, double[]> writes = part.keys.entrySet().stream()
                     .max(Comparator.comparingDouble(e -> e.getValue()[1])).orElse(null);
             Map.Entry<String, double[]> reads = part.keys.entrySet().stream()
@@ -136,12 +143,13 @@ public final class Capacity {
             report.add(new PartReport(name, part.read, part.write, writes == null ? null : writes.getKey(),
                     writes == null ? 0 : writes.getValue()[1], reads == null ? null : reads.getKey(),
                     reads == null ? 0 : reads.getValue()[0]));
+            }
         });
         return report;
     }
 
     /** Starts counting afresh (the benchmark measures one import). */
-    public synchronized void reset() {
+    public void reset() {
         parts.clear();
     }
 }

@@ -111,12 +111,15 @@ final class KeyCodec {
     }
 
     private static void appendEscaped(ByteArrayOutputStream out, byte[] bytes, boolean terminate) {
-        for (byte b : bytes) {
-            out.write(b);
-            if (b == 0) {
+        int from = 0;
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == 0) {
+                out.write(bytes, from, i + 1 - from);
                 out.write(0xFF);
+                from = i + 1;
             }
         }
+        out.write(bytes, from, bytes.length - from);
         if (terminate) {
             out.write(0x00);
             out.write(0x01);

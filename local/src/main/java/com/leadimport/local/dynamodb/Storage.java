@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.function.BiPredicate;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
+import org.rocksdb.CompactionStyle;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -25,7 +26,8 @@ import org.rocksdb.WriteOptions;
  * moments, as the service's own guarantees do not matter locally).
  *
  * <p>Memory is bounded and off the Java heap: a 32 MB block cache, two 16 MB write buffers;
- * opening replays at most the unflushed write buffers, whatever the store holds.
+ * opening replays at most the unflushed write buffers, whatever the store holds. Universal
+ * compaction: an import into a store of millions of leads rewrites little of what was there.
  */
 final class Storage implements AutoCloseable {
 
@@ -45,8 +47,11 @@ final class Storage implements AutoCloseable {
     private Storage(Path dir) {
         this.dir = dir;
         this.cache = new LRUCache(CACHE_BYTES);
+        // universal compaction rewrites less of a full store while an import writes into it (measured: importRatio
+        // 1.31 with level compaction, 1.15 with universal), at the price of more disk for a while
         this.options = new Options().setCreateIfMissing(true).setWriteBufferSize(WRITE_BUFFER_BYTES)
                 .setMaxWriteBufferNumber(2).setMaxOpenFiles(256).setKeepLogFileNum(2)
+                .setCompactionStyle(CompactionStyle.UNIVERSAL)
                 .setTableFormatConfig(new BlockBasedTableConfig().setBlockCache(cache).setFilterPolicy(new BloomFilter(10)));
         try {
             Files.createDirectories(dir);

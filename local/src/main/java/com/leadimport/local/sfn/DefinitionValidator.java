@@ -51,7 +51,7 @@ final class DefinitionValidator {
         }
         for (Iterator<String> names = machine.fieldNames(); names.hasNext(); ) {
             String name = names.next();
-            if (!Set.of("Comment", "StartAt", "States", "Version", "QueryLanguage").contains(name)) {
+            if (!Set.of("Comment", "StartAt", "States", "Version", "QueryLanguage", "TimeoutSeconds").contains(name)) {
                 throw new DefinitionException("definition: field '" + name + "' is not supported by the local executor");
             }
         }
@@ -61,6 +61,9 @@ final class DefinitionValidator {
         }
         if (machine.has("Version") && !"1.0".equals(machine.get("Version").asText())) {
             throw new DefinitionException("definition: Version must be \"1.0\"");
+        }
+        if (machine.has("TimeoutSeconds") && !positiveInt(machine.get("TimeoutSeconds"))) {
+            throw new DefinitionException("definition: TimeoutSeconds must be a positive integer");
         }
         checkStates(machine, "definition");
     }

@@ -16,7 +16,8 @@ import java.util.List;
 public record Execution(String name, Status status, JsonNode input, JsonNode output, String error, String cause,
                         List<String> events) {
 
-    public enum Status { SUCCEEDED, FAILED }
+    /** TIMED_OUT: the execution ran past its TimeoutSeconds (error States.Timeout). */
+    public enum Status { SUCCEEDED, FAILED, TIMED_OUT }
 
     public boolean succeeded() {
         return status == Status.SUCCEEDED;

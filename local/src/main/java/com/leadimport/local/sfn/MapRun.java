@@ -95,7 +95,8 @@ final class MapRun {
     private JsonNode runOne(Child child, int index) {
         String label = name + "[" + index + "]";
         Scope childScope = distributed
-                ? new Scope(executor.childExecutionContext(scope.context(), label, child.input()), scope.history().child(label))
+                ? new Scope(executor.childExecutionContext(scope.context(), label, child.input()), scope.history().child(label),
+                        scope.deadline())
                 : scope.child(label);
         return executor.runMachine(state.get("ItemProcessor"), child.input(), childScope);
     }

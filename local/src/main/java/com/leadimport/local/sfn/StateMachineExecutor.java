@@ -94,6 +94,9 @@ public final class StateMachineExecutor {
      *
      * @throws ExecutionAlreadyExistsException when the name ran with another input
      */
+    /** The error of an execution that ran past its TimeoutSeconds. */
+    static final String TIMEOUT = "States.Timeout";
+
     public Execution run(String name, JsonNode input) {
         CompletableFuture<Execution> mine = new CompletableFuture<>();
         CompletableFuture<Execution> existing = executions.putIfAbsent(name, mine);
@@ -131,10 +134,16 @@ public final class StateMachineExecutor {
         context.putObject("StateMachine").put("Id", ARN_PREFIX + "stateMachine:" + machineName).put("Name", machineName);
         history.add("ExecutionStarted " + name);
         try {
-            JsonNode output = runMachine(machine.definition(), input, new Scope(context, history));
+            JsonNode timeout = machine.definition().get("TimeoutSeconds");
+            java.time.Instant deadline = timeout == null ? null : clock.instant().plusSeconds(timeout.asLong());
+            JsonNode output = runMachine(machine.definition(), input, new Scope(context, history, deadline));
             history.add("ExecutionSucceeded");
             return new Execution(name, Execution.Status.SUCCEEDED, input, output, null, null, history.snapshot());
         } catch (StatesError e) {
+            if (e.error().equals(TIMEOUT)) {
+                history.add("ExecutionTimedOut");
+                return new Execution(name, Execution.Status.TIMED_OUT, input, null, TIMEOUT, e.cause(), history.snapshot());
+            }
             history.add("ExecutionFailed " + e.error());
             return new Execution(name, Execution.Status.FAILED, input, null, e.error().isEmpty() ? null : e.error(),
                     e.cause(), history.snapshot());
@@ -187,6 +196,10 @@ public final class StateMachineExecutor {
         String current = definition.get("StartAt").asText();
         JsonNode data = input;
         while (true) {
+            if (scope.deadline() != null && clock.instant().isAfter(scope.deadline())) {
+                // the execution's TimeoutSeconds: it ends TIMED_OUT, past any Catch
+                throw new StatesError(TIMEOUT, "the execution ran past its TimeoutSeconds");
+            }
             JsonNode state = states.get(current);
             scope.history().add("StateEntered " + current);
             Step step = runState(current, state, data, scope);

@@ -24,9 +24,9 @@ class DefinitionLoadingTest {
     }
 
     @Test
-    void loadsBothRealDefinitions() throws Exception {
+    void loadsEveryRealDefinition() throws Exception {
         Path dir = Path.of("..", "infrastructure", "statemachine");
-        for (String file : new String[] {"import-leads.asl.json", "purge-expired.asl.json"}) {
+        for (String file : new String[] {"import-leads.asl.json", "purge-expired.asl.json", "import-stopped.asl.json"}) {
             assertThatCode(() -> StateMachine.load(Files.readString(dir.resolve(file)), ARNS)).doesNotThrowAnyException();
         }
     }
@@ -43,8 +43,10 @@ class DefinitionLoadingTest {
                 "state 'Split': field 'HeartbeatSeconds' is not supported by the local executor");
         refused(machine("Split", task("Split", null, ", 'Heartbeat': 5")),
                 "state 'Split': field 'Heartbeat' is not supported by the local executor");
-        refused("{'StartAt': 'P', 'TimeoutSeconds': 60, 'States': {'P': {'Type': 'Pass', 'End': true}}}",
-                "definition: field 'TimeoutSeconds' is not supported by the local executor");
+        refused("{'StartAt': 'P', 'TimeoutSeconds': 0, 'States': {'P': {'Type': 'Pass', 'End': true}}}",
+                "definition: TimeoutSeconds must be a positive integer");
+        refused("{'StartAt': 'P', 'HeartbeatSeconds': 60, 'States': {'P': {'Type': 'Pass', 'End': true}}}",
+                "definition: field 'HeartbeatSeconds' is not supported by the local executor");
         refused(machine("M", "'M': {'Type': 'Map', 'ResultWriter': {}, 'ItemProcessor': {'ProcessorConfig': "
                 + "{'Mode': 'DISTRIBUTED', 'ExecutionType': 'STANDARD'}, 'StartAt': 'P', 'States': {'P': {'Type': 'Pass', "
                 + "'End': true}}}, 'End': true}"), "state 'M': field 'ResultWriter' is not supported by the local executor");
