@@ -10,6 +10,8 @@ import com.leadimport.domain.request.ImportRequests;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
+import com.leadimport.local.dynamodb.DataDirInUseException;
+import com.leadimport.logging.Log;
 import com.leadimport.ports.StoredLead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -45,20 +47,31 @@ public final class Cli {
         this.settings = settings;
     }
 
+    /** Runs one command and exits with its status whatever happens: no thread left running keeps the JVM alive. */
     public static void main(String[] args) {
-        List<String> arguments = new ArrayList<>(Arrays.asList(args));
-        Path data = Path.of(option(arguments, "--data").orElse(".lead-import"));
-        int status;
+        int status = FAILED;
         try {
+            List<String> arguments = new ArrayList<>(Arrays.asList(args));
+            Path data = Path.of(option(arguments, "--data").orElse(".lead-import"));
             status = new Cli(System.out, LocalRuntime.Settings.defaults(data)).run(arguments);
         } catch (UsageException e) {
             System.err.println(e.getMessage());
             System.err.println(USAGE);
             status = REFUSED;
+        } catch (DataDirInUseException e) {
+            System.err.println("lead-import: " + e.getMessage());
+            status = FAILED;
+        } catch (Throwable e) {
+            // not an expected refusal: the details go to the log, the person gets a sentence and the id to find them
+            String id = Log.fault("command failed", e);
+            System.err.println("lead-import: the command failed: " + e.getMessage() + " (ref " + id + "; details in the log,"
+                    + " DIR/logs/lead-import.log)");
+            status = FAILED;
+        } finally {
+            System.out.flush();
+            // the embedded servers leave non-daemon threads behind
+            System.exit(status);
         }
-        System.out.flush();
-        // the embedded servers leave non-daemon threads behind
-        System.exit(status);
     }
 
     static final String USAGE = """

@@ -98,9 +98,15 @@ public final class LocalRuntime implements AutoCloseable {
                            boolean skillBasedRouting) {
 
         public static Settings defaults(Path dataDir) {
-            return new Settings(dataDir, Workflow.DEFAULT_CHUNK_ROWS, Math.max(2, Runtime.getRuntime().availableProcessors()),
+            return new Settings(dataDir, configuredChunkRows(), Math.max(2, Runtime.getRuntime().availableProcessors()),
                     Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
                     Function.identity(), Sleeper.REAL, LocalDynamoDb.configured(), true);
+        }
+
+        /** Rows per chunk: the template's ChunkRows, here {@code LEAD_IMPORT_CHUNK_ROWS} (default 5,000). */
+        private static int configuredChunkRows() {
+            String value = System.getenv("LEAD_IMPORT_CHUNK_ROWS");
+            return value == null || value.isBlank() ? Workflow.DEFAULT_CHUNK_ROWS : Integer.parseInt(value.trim());
         }
 
         public Settings withChunkRows(int rows) {
@@ -250,6 +256,7 @@ public final class LocalRuntime implements AutoCloseable {
         }
     }
 
+    /** @throws com.leadimport.local.dynamodb.DataDirInUseException when another process has the data dir */
     public static LocalRuntime start(Settings settings) {
         return new LocalRuntime(settings);
     }

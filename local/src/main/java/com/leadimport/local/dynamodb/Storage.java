@@ -59,7 +59,7 @@ final class Storage implements AutoCloseable {
         } catch (RocksDBException e) {
             close(options, cache);
             if (String.valueOf(e.getMessage()).contains("LOCK")) {
-                throw new DataDirInUseException(dir, e);
+                throw new DataDirInUseException(dir);
             }
             throw new IllegalStateException("cannot open the local DynamoDB store in " + dir + ": " + e.getMessage(), e);
         } catch (IOException e) {
@@ -167,14 +167,6 @@ final class Storage implements AutoCloseable {
             } catch (Exception e) {
                 // native handles: nothing to do if freeing one fails
             }
-        }
-    }
-
-    /** Another process has the data dir open: one data dir, one process. */
-    static final class DataDirInUseException extends IllegalStateException {
-        DataDirInUseException(Path dir, Throwable cause) {
-            super("the local DynamoDB store in " + dir + " is in use by another process (one data dir, one process:"
-                    + " stop the other or use another --data folder)", cause);
         }
     }
 }
