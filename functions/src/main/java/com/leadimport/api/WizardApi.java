@@ -10,6 +10,7 @@ import com.leadimport.domain.phone.DncNumbers;
 import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.Limits;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.domain.request.Settings;
 import com.leadimport.domain.secondary.SecondaryValueParser;
@@ -187,7 +188,7 @@ public final class WizardApi {
     // ---------- lists, suppliers, DNC, contact data tables ----------
 
     private ApiResponse createList(JsonNode body, String caller) {
-        String name = required(body, "name");
+        String name = name(body, "name");
         if (!catalog.createList(name)) {
             throw new ApiException(409, "name: a list called '" + name + "' exists already");
         }
@@ -196,8 +197,8 @@ public final class WizardApi {
     }
 
     private ApiResponse cloneList(JsonNode body, String caller) {
-        String from = required(body, "from");
-        String name = required(body, "name");
+        String from = name(body, "from");
+        String name = name(body, "name");
         if (!catalog.listExists(from)) {
             throw new ApiException(404, "from: there is no list called '" + from + "'");
         }
@@ -209,7 +210,7 @@ public final class WizardApi {
     }
 
     private ApiResponse createCategory(JsonNode body, String caller) {
-        String name = required(body, "name");
+        String name = name(body, "name");
         if (dnc.categories().contains(name)) {
             throw new ApiException(409, "name: the DNC category '" + name + "' exists already");
         }
@@ -219,7 +220,7 @@ public final class WizardApi {
     }
 
     private ApiResponse addNumbers(JsonNode body, String caller) {
-        String category = required(body, "category");
+        String category = name(body, "category");
         if (!dnc.categories().contains(category)) {
             throw new ApiException(404, "category: there is no DNC category '" + category + "'");
         }
@@ -253,7 +254,7 @@ public final class WizardApi {
     }
 
     private ApiResponse saveContactTable(JsonNode body, String caller) {
-        String name = required(body, "name");
+        String name = name(body, "name");
         List<ContactTable.Field> fields = new ArrayList<>();
         List<String> errors = new ArrayList<>();
         JsonNode given = body.path("fields");
@@ -272,6 +273,11 @@ public final class WizardApi {
                 errors.add(where + ".name is required");
                 continue;
             }
+            Optional<String> badName = Limits.nameProblem(fieldName);
+            if (badName.isPresent()) {
+                errors.add(where + ".name " + badName.get());
+                continue;
+            }
             FieldType type;
             try {
                 type = FieldType.valueOf(field.path("type").asText(""));
@@ -285,7 +291,14 @@ public final class WizardApi {
                 errors.add(where + ".default: " + badDefault.get());
                 continue;
             }
-            fields.add(new ContactTable.Field(fieldName, blankToNull(field.path("description").asText(null)), type, defaultValue));
+            String description = blankToNull(field.path("description").asText(null));
+            Optional<String> tooLong = Limits.textProblem(defaultValue, Limits.VALUE).map(p -> where + ".default " + p)
+                    .or(() -> Limits.textProblem(description, Limits.VALUE).map(p -> where + ".description " + p));
+            if (tooLong.isPresent()) {
+                errors.add(tooLong.get());
+                continue;
+            }
+            fields.add(new ContactTable.Field(fieldName, description, type, defaultValue));
         }
         if (!errors.isEmpty()) {
             throw new ApiException(400, errors);
@@ -512,7 +525,11 @@ public final class WizardApi {
         if (text.isBlank()) {
             throw new ApiException(400, "the request needs a JSON body");
         }
-        return readJson(text);
+        JsonNode body = readJson(text);
+        if (!body.isObject()) {
+            throw new ApiException(400, "the body must be a JSON object, not " + body.getNodeType().name().toLowerCase(Locale.ROOT));
+        }
+        return body;
     }
 
     private static JsonNode readJson(String text) {
@@ -530,10 +547,23 @@ public final class WizardApi {
     }
 
     private static String required(JsonNode body, String field) {
+        return required(body, field, Limits.HEADER);
+    }
+
+    /** A list, category or table name: required, at most {@link Limits#NAME} characters, no control characters. */
+    private static String name(JsonNode body, String field) {
+        return required(body, field, Limits.NAME);
+    }
+
+    private static String required(JsonNode body, String field, int maxLength) {
         String value = body.path(field).asText("").strip();
         if (value.isEmpty()) {
             throw new ApiException(400, field + " is required");
         }
+        Limits.textProblem(value, maxLength).or(() -> Limits.controlCharacter(value))
+                .ifPresent(problem -> {
+                    throw new ApiException(400, field + " " + problem);
+                });
         return value;
     }
 

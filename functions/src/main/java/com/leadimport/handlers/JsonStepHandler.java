@@ -6,9 +6,11 @@ import com.leadimport.domain.csv.FileRefusedException;
 import com.leadimport.domain.json.Json;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.logging.Log;
+import com.leadimport.ports.StoreUnavailableException;
 import com.leadimport.workflow.ImportRefusedException;
 import com.leadimport.workflow.SupplierNotConfiguredException;
 import java.io.IOException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -50,10 +52,24 @@ public abstract class JsonStepHandler<I, O> implements RequestStreamHandler {
             throw refused;
         } catch (RuntimeException fault) {
             Log.fault("step failed", fault);
-            throw fault;
+            throw transientAsUnavailable(fault);
         } finally {
             Log.clear();
         }
+    }
+
+    /**
+     * A throttle or a 5xx from an AWS service the SDK's own retries did not get past becomes
+     * {@link StoreUnavailableException}, which every Task state retries: its class name
+     * (ProvisionedThroughputExceededException, S3Exception...) is not one the Retry lists name.
+     */
+    static RuntimeException transientAsUnavailable(RuntimeException fault) {
+        if (fault instanceof AwsServiceException service && (service.isThrottlingException() || service.statusCode() >= 500)) {
+            return new StoreUnavailableException(service.awsErrorDetails() == null ? service.getMessage()
+                    : service.awsErrorDetails().serviceName() + " answered " + service.awsErrorDetails().errorCode()
+                    + " (" + service.statusCode() + ")", service);
+        }
+        return fault;
     }
 
     private static String text(com.fasterxml.jackson.databind.JsonNode tree, String field) {

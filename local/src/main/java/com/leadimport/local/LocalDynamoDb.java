@@ -45,9 +45,19 @@ public interface LocalDynamoDb extends AutoCloseable {
 
     /** Starts (or points at) the DynamoDB the setting names; {@code dataDir} null keeps the data only while it runs. */
     static LocalDynamoDb start(String setting, Path dataDir) {
+        return start(setting, dataDir, Faults.NONE);
+    }
+
+    /** The same, with the embedded server injecting {@code faults.dynamoDb()} (only it can). */
+    static LocalDynamoDb start(String setting, Path dataDir, Faults faults) {
         String choice = setting.toLowerCase(Locale.ROOT);
+        if (faults.dynamoDb() > 0 && !choice.equals("embedded")) {
+            throw new IllegalArgumentException("LEAD_IMPORT_FAULTS: only the embedded DynamoDB injects faults, not '"
+                    + setting + "'");
+        }
         if (choice.equals("embedded")) {
             DynamoDbEmulator server = DynamoDbEmulator.start(dataDir == null ? null : dataDir.resolve("dynamodb"));
+            server.injectFaults(faults);
             return new LocalDynamoDb() {
                 public URI endpoint() {
                     return server.endpoint();

@@ -30,6 +30,7 @@ import com.leadimport.local.sfn.ObjectReader;
 import com.leadimport.local.sfn.Sleeper;
 import com.leadimport.local.sfn.StateMachine;
 import com.leadimport.local.sfn.StateMachineExecutor;
+import com.leadimport.local.sfn.StatesError;
 import com.leadimport.local.sfn.TaskInvoker;
 import com.leadimport.logging.Log;
 import com.leadimport.workflow.ExecutionFailure;
@@ -45,6 +46,7 @@ import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
@@ -55,7 +57,9 @@ import java.util.function.Supplier;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.SdkHttpClient;
+import software.amazon.awssdk.retries.api.BackoffStrategy;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -91,16 +95,17 @@ public final class LocalRuntime implements AutoCloseable {
     private final Map<String, RequestStreamHandler> handlers = new HashMap<>();
     private final WizardApi wizardApi;
     private final S3Presigner presigner;
+    private final Faults faults;
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
                            Function<TaskInvoker, TaskInvoker> taskWrapper, Sleeper sleeper, String dynamoDb,
-                           boolean skillBasedRouting) {
+                           boolean skillBasedRouting, Faults faults) {
 
         public static Settings defaults(Path dataDir) {
             return new Settings(dataDir, configuredChunkRows(), Math.max(2, Runtime.getRuntime().availableProcessors()),
                     Clock.systemUTC(), ZoneId.of("Europe/London"), () -> java.util.UUID.randomUUID().toString(),
-                    Function.identity(), Sleeper.REAL, LocalDynamoDb.configured(), true);
+                    Function.identity(), Sleeper.REAL, LocalDynamoDb.configured(), true, Faults.configured());
         }
 
         /** Rows per chunk: the template's ChunkRows, here {@code LEAD_IMPORT_CHUNK_ROWS} (default 5,000). */
@@ -110,37 +115,42 @@ public final class LocalRuntime implements AutoCloseable {
         }
 
         public Settings withChunkRows(int rows) {
-            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, rows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting, faults);
         }
 
         public Settings withThreads(int n) {
-            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, n, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting, faults);
         }
 
         public Settings withClock(Clock c) {
-            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, c, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting, faults);
         }
 
         public Settings withIds(Supplier<String> s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, s, taskWrapper, sleeper, dynamoDb, skillBasedRouting, faults);
         }
 
         public Settings withTaskWrapper(Function<TaskInvoker, TaskInvoker> wrapper) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, wrapper, sleeper, dynamoDb, skillBasedRouting, faults);
         }
 
         /** Which DynamoDB the runtime uses: embedded, dynalite or an http:// URL ({@link LocalDynamoDb}). */
         public Settings withDynamoDb(String setting) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, setting, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, setting, skillBasedRouting, faults);
         }
 
         /** Whether the wizard offers Default Skill Group (the system has Outbound Skill-Based Routing). */
         public Settings withSkillBasedRouting(boolean enabled) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, enabled);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, enabled, faults);
+        }
+
+        /** Faults to inject in the local DynamoDB, S3 and task invocations ({@link Faults}). */
+        public Settings withFaults(Faults f) {
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, sleeper, dynamoDb, skillBasedRouting, f);
         }
 
         public Settings withSleeper(Sleeper s) {
-            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, dynamoDb, skillBasedRouting);
+            return new Settings(dataDir, chunkRows, threads, clock, purgeZone, ids, taskWrapper, s, dynamoDb, skillBasedRouting, faults);
         }
     }
 
@@ -149,15 +159,16 @@ public final class LocalRuntime implements AutoCloseable {
         if (data != null) {
             Log.sendTo(logFile(data));
         }
-        this.dynamoDb = LocalDynamoDb.start(settings.dynamoDb(), data);
+        this.faults = settings.faults();
+        this.dynamoDb = LocalDynamoDb.start(settings.dynamoDb(), data, faults);
         URI dynamoDbEndpoint = dynamoDb.endpoint();
-        this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"));
+        this.s3Server = LocalS3Server.start(data == null ? null : data.resolve("s3"), faults);
         StaticCredentialsProvider credentials = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(LocalS3Server.ACCESS_KEY, LocalS3Server.SECRET_KEY));
         this.dynamoDbClient = DynamoDbClient.builder().endpointOverride(dynamoDbEndpoint).region(Region.EU_WEST_2)
-                .credentialsProvider(credentials).httpClient(httpClient()).build();
+                .credentialsProvider(credentials).httpClient(httpClient()).overrideConfiguration(this::retries).build();
         this.s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2).forcePathStyle(true)
-                .credentialsProvider(credentials).httpClient(httpClient()).build();
+                .credentialsProvider(credentials).httpClient(httpClient()).overrideConfiguration(this::retries).build();
         TableDefinitions.createMissing(dynamoDbClient, tables);
         for (String bucket : new String[] {tables.uploadBucket(), tables.workBucket()}) {
             if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
@@ -185,7 +196,7 @@ public final class LocalRuntime implements AutoCloseable {
         Map<String, String> substitutions = new HashMap<>();
         handlers.keySet().forEach(name -> substitutions.put(name + "FunctionArn", name));
         substitutions.put("WorkBucket", tables.workBucket());
-        TaskInvoker invoker = settings.taskWrapper().apply(this::invoke);
+        TaskInvoker invoker = settings.taskWrapper().apply(faults.tasks() > 0 ? this::invokeWithFaults : this::invoke);
         ObjectReader reader = (bucket, key) -> new String(files.read(bucket, key), StandardCharsets.UTF_8);
         this.presigner = S3Presigner.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2)
                 .credentialsProvider(credentials)
@@ -327,7 +338,13 @@ public final class LocalRuntime implements AutoCloseable {
         detail.putObject("bucket").put("name", tables.uploadBucket());
         detail.putObject("object").put("key", key).put("size", size).put("sequencer", sequencer);
         // EventBridge names no execution: each delivery is a new one; the workflow itself makes repeats harmless
-        return imports.run("upload-" + ids.get(), event);
+        String name = "upload-" + ids.get();
+        Execution execution = imports.run(name, event);
+        if (!execution.succeeded()) {
+            // the EventBridge rule on the import state machine's FAILED and TIMED_OUT executions
+            executionStopped(imports.executionArn(name), execution.status().name(), event);
+        }
+        return execution;
     }
 
     /** The midnight purge as of the date (null: today in the purge's zone). */
@@ -352,6 +369,37 @@ public final class LocalRuntime implements AutoCloseable {
         handler.handleRequest(new java.io.ByteArrayInputStream(JSON.writeValueAsBytes(payload)), out,
                 new LocalContext(function, System.currentTimeMillis() + TASK_TIMEOUT_MILLIS));
         return JSON.readTree(out.toByteArray());
+    }
+
+    /**
+     * An invocation as Lambda fails now and then: before the function runs, or after it ran with
+     * its answer lost (Lambda.ServiceException either way); the state machine retries the step.
+     */
+    private JsonNode invokeWithFaults(String function, JsonNode payload) throws IOException {
+        if (faults.roll(faults.tasks(), "task failed before running")) {
+            throw new StatesError("Lambda.ServiceException", "injected fault before " + function + " ran");
+        }
+        JsonNode result = invoke(function, payload);
+        if (faults.roll(faults.tasks(), "task answer lost")) {
+            throw new StatesError("Lambda.ServiceException", "injected fault: " + function + " ran, its answer was lost");
+        }
+        return result;
+    }
+
+    /** The faults injected so far, by kind (none unless {@link Settings#withFaults} or LEAD_IMPORT_FAULTS). */
+    public Map<String, Long> faultsInjected() {
+        return faults.injected();
+    }
+
+    /**
+     * The SDK's own retries, as on Lambda; with faults injected, the same number of attempts with
+     * millisecond backoffs (the service's 20 s throttling backoff would only slow the tests down).
+     */
+    private void retries(ClientOverrideConfiguration.Builder config) {
+        if (faults.any()) {
+            BackoffStrategy quick = BackoffStrategy.exponentialDelay(Duration.ofMillis(2), Duration.ofMillis(100));
+            config.retryStrategy(b -> b.backoffStrategy(quick).throttlingBackoffStrategy(quick));
+        }
     }
 
     private static SdkHttpClient httpClient() {

@@ -135,6 +135,24 @@ class WizardApiTest {
     }
 
     @Test
+    void namesAndBodiesWithinTheServicesLimits() throws Exception {
+        assertThat(call(400, "POST", "/api/lists", "null").get("errors").get(0).asText())
+                .isEqualTo("the body must be a JSON object, not null");
+        assertThat(call(400, "POST", "/api/lists", "[\"May\"]").get("errors").get(0).asText())
+                .startsWith("the body must be a JSON object, not");
+        assertThat(call(400, "POST", "/api/lists", "{\"name\": \"" + "L".repeat(1_000_000) + "\"}").get("errors").get(0).asText())
+                .isEqualTo("name is 1,000,000 characters long; at most 128 are allowed");
+        assertThat(call(400, "POST", "/api/lists", "{\"name\": \"A\\u001fB\"}").get("errors").get(0).asText())
+                .startsWith("name contains a control character (U+001F) at character 2");
+        assertThat(call(400, "POST", "/api/dnc/categories", "{\"name\": \"Tab\\tbed\"}").get("errors").get(0).asText())
+                .startsWith("name contains a control character (U+0009)");
+        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \""
+                + "F".repeat(200) + "\", \"type\": \"TEXT\"}]}").get("errors").get(0).asText())
+                .isEqualTo("fields[0].name is 200 characters long; at most 128 are allowed");
+        assertThat(call(200, "GET", "/api/lists", null).toString()).doesNotContain("LLLL", "A\\u001fB");
+    }
+
+    @Test
     void anImportIsDatedByThePurgeZonesDayNotUtcs() throws Exception {
         java.time.Clock lateEvening = java.time.Clock.fixed(java.time.Instant.parse("2026-07-01T23:30:00Z"), java.time.ZoneOffset.UTC);
         try (LocalRuntime london = LocalRuntime.start(LocalRuntime.Settings.defaults(null).withClock(lateEvening))) {

@@ -92,6 +92,17 @@ class CliTest {
     }
 
     @Test
+    void aNullRequestIsARefusalNotACrash() throws Exception {
+        Path request = data.resolve("null.json");
+        Files.writeString(request, "null");
+
+        assertThat(run("import", "samples/leads.csv", "--request", request.toString())).isEqualTo(2);
+
+        assertThat(json().get("status").asText()).isEqualTo("REFUSED");
+        assertThat(json().get("error").asText()).contains("must be a JSON object");
+    }
+
+    @Test
     void aWrongCommandLineIsAUsageError() {
         assertThatThrownBy(() -> run("import", "samples/leads.csv")).isInstanceOf(Cli.UsageException.class)
                 .hasMessageContaining("--request");

@@ -29,7 +29,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class Batches {
 
-    private static final int MAX_ATTEMPTS = 8;
+    private static final int MAX_ATTEMPTS = 10;
     private static final long BASE_DELAY_MS = 25;
     private static final long MAX_DELAY_MS = 2_000;
     static final ExecutorService POOL = Executors.newFixedThreadPool(8, runnable -> {

@@ -2,6 +2,7 @@ package com.leadimport.domain.request;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.leadimport.domain.json.Json;
@@ -14,9 +15,23 @@ public final class ImportRequests {
     private ImportRequests() {
     }
 
+    /** @throws RequestRefusedException naming the field, when the JSON is not an ImportRequest object */
     public static ImportRequest parse(String json) {
+        if (json == null || json.isBlank()) {
+            throw new RequestRefusedException(List.of("the request is empty: expected a JSON object { \"details\": ..., ... }"));
+        }
+        if (json.length() > Limits.REQUEST_BYTES) {
+            throw new RequestRefusedException(List.of("the request is " + String.format("%,d", json.length())
+                    + " characters long; at most " + String.format("%,d", Limits.REQUEST_BYTES) + " are allowed"));
+        }
         try {
-            return Json.MAPPER.readValue(json, ImportRequest.class);
+            JsonNode tree = Json.MAPPER.readTree(json);
+            if (tree == null || !tree.isObject()) {
+                throw new RequestRefusedException(List.of("the request must be a JSON object { \"details\": ..., ... }, not "
+                        + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
+                        + (tree.isNull() ? "" : " " + abbreviated(tree.toString())))));
+            }
+            return Json.MAPPER.treeToValue(tree, ImportRequest.class);
         } catch (UnrecognizedPropertyException e) {
             throw refused(path(e), "is not a known setting");
         } catch (InvalidFormatException e) {
@@ -35,6 +50,10 @@ public final class ImportRequests {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("an ImportRequest always serialises", e);
         }
+    }
+
+    private static String abbreviated(String text) {
+        return text.length() <= 40 ? text : text.substring(0, 40) + "...";
     }
 
     private static RequestRefusedException refused(String path, String problem) {

@@ -40,6 +40,7 @@ public final class RequestValidator {
         mapping(request.details(), request.mapping(), headers, problems::add);
         callInfo(request.callInfo(), fileHeaders, problems::add);
         secondary(request.secondary(), headers, problems::add);
+        limits(request, problems::add);
         if (!problems.isEmpty()) {
             throw new RequestRefusedException(problems);
         }
@@ -208,6 +209,86 @@ public final class RequestValidator {
             }
             headersOf(new FieldMapping(mapping.headers(), mapping.separator()), field, headers, problem);
         }
+    }
+
+    /** Every name and text within the lengths DynamoDB can hold ({@link Limits}); names free of control characters. */
+    private static void limits(ImportRequest request, Consumer<String> problem) {
+        Details details = request.details();
+        if (details != null) {
+            name("details.list", details.list(), problem);
+            name("details.supplier", details.supplier(), problem);
+            text("details.notes", details.notes(), Limits.TEMPLATE, problem);
+        }
+        Settings settings = request.settings();
+        if (settings != null) {
+            name("settings.name", settings.name(), problem);
+            name("settings.defaultSkillGroup", settings.defaultSkillGroup(), problem);
+            text("settings.callingCode", settings.callingCode(), 4, problem);
+            if (settings.timeZone() != null) {
+                name("settings.timeZone.zone", settings.timeZone().zone(), problem);
+            }
+            if (settings.dnc() != null && settings.dnc().categories() != null) {
+                names("settings.dnc.categories", settings.dnc().categories(), problem);
+            }
+            if (settings.dedupe() != null && settings.dedupe().additionalLists() != null) {
+                names("settings.dedupe.additionalLists", settings.dedupe().additionalLists(), problem);
+            }
+        }
+        Mapping mapping = request.mapping();
+        if (mapping != null) {
+            name("mapping.name", mapping.name(), problem);
+            if (mapping.fields() != null) {
+                mapping.fields().forEach((field, fieldMapping) -> headerLimits("mapping.fields." + field.jsonName(),
+                        fieldMapping == null ? null : fieldMapping.headers(),
+                        fieldMapping == null ? null : fieldMapping.separator(), problem));
+            }
+        }
+        if (request.callInfo() != null) {
+            text("callInfo.template", request.callInfo().template(), Limits.TEMPLATE, problem);
+        }
+        Secondary secondary = request.secondary();
+        if (secondary != null) {
+            name("secondary.table", secondary.table(), problem);
+            if (secondary.fields() != null) {
+                secondary.fields().forEach((fieldName, field) -> {
+                    name("secondary.fields '" + abbreviated(fieldName) + "'", fieldName, problem);
+                    if (field != null) {
+                        String where = "secondary.fields." + abbreviated(fieldName);
+                        headerLimits(where, field.headers(), field.separator(), problem);
+                        text(where + ".default", field.defaultValue(), Limits.VALUE, problem);
+                        text(where + ".description", field.description(), Limits.VALUE, problem);
+                    }
+                });
+            }
+        }
+    }
+
+    private static void headerLimits(String where, List<String> headers, String separator, Consumer<String> problem) {
+        if (headers != null) {
+            for (int i = 0; i < headers.size(); i++) {
+                text(where + ".headers[" + i + "]", headers.get(i), Limits.HEADER, problem);
+            }
+        }
+        text(where + ".separator", separator, Limits.VALUE, problem);
+    }
+
+    private static void names(String where, List<String> values, Consumer<String> problem) {
+        for (int i = 0; i < values.size(); i++) {
+            name(where + "[" + i + "]", values.get(i), problem);
+        }
+    }
+
+    private static void name(String where, String value, Consumer<String> problem) {
+        Limits.nameProblem(value).ifPresent(p -> problem.accept(where + " " + p));
+    }
+
+    private static void text(String where, String value, int max, Consumer<String> problem) {
+        Limits.textProblem(value, max).ifPresent(p -> problem.accept(where + " " + p));
+    }
+
+    /** A name as a message quotes it: the first 40 characters of a long one. */
+    private static String abbreviated(String name) {
+        return name.length() <= 40 ? name : name.substring(0, 40) + "...";
     }
 
     /** @return whether the mapping names at least one header (problems reported for unknown ones) */

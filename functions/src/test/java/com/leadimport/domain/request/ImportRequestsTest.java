@@ -79,4 +79,21 @@ class ImportRequestsTest {
 
         assertThat(ImportRequests.parse(json).settings().expiry().onDate()).isEqualTo(LocalDate.of(2026, 5, 31));
     }
+
+    @Test
+    void nullBlankOrNonObjectRequestsAreRefusedNamingTheProblem() {
+        assertThatThrownBy(() -> ImportRequests.parse("null")).isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("must be a JSON object").hasMessageContaining("null");
+        assertThatThrownBy(() -> ImportRequests.parse("[1, 2]")).isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("must be a JSON object").hasMessageContaining("array");
+        assertThatThrownBy(() -> ImportRequests.parse("  ")).isInstanceOf(RequestRefusedException.class);
+    }
+
+    @Test
+    void aRequestOverTheSizeLimitIsRefusedBeforeItIsRead() {
+        String json = RequestFixtures.contractExampleJson().replace("Name: {First Name}", "Name: " + "x".repeat(2_400_000) + " {First Name}");
+
+        assertThatThrownBy(() -> ImportRequests.parse(json)).isInstanceOf(RequestRefusedException.class)
+                .hasMessageContaining("100,000");
+    }
 }

@@ -189,4 +189,27 @@ class RequestValidatorTest {
 
         assertThat(problemsOf(json)).hasSize(3);
     }
+
+    @Test
+    void aListNameOverTheLimitIsRefusedByItsField() {
+        String json = example().replace("\"list\": \"May Promo\"", "\"list\": \"" + "L".repeat(50_000) + "\"");
+
+        assertThat(problemsOf(json)).singleElement().asString()
+                .isEqualTo("details.list is 50,000 characters long; at most 128 are allowed");
+    }
+
+    @Test
+    void namesRefuseControlCharactersSuchAsTheDedupeKeySeparator() {
+        String json = example().replace("\"list\": \"May Promo\"", "\"list\": \"A\\u001fB\"");
+
+        assertThat(problemsOf(json)).singleElement().asString()
+                .startsWith("details.list contains a control character (U+001F) at character 2");
+    }
+
+    @Test
+    void aLongTemplateIsRefusedByItsField() {
+        String json = example().replace("Name: {First Name}", "Name: " + "x".repeat(5_000) + " {First Name}");
+
+        assertThat(problemsOf(json)).anyMatch(p -> p.startsWith("callInfo.template is ") && p.contains("at most 4,000"));
+    }
 }

@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.CRC32;
+import com.leadimport.local.Faults;
 
 /**
  * A DynamoDB-compatible server inside the JVM, on 127.0.0.1: the JSON protocol the AWS SDK
@@ -41,6 +42,7 @@ public final class DynamoDbEmulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService workers;
     private final Path temporary;
+    private volatile Faults faults = Faults.NONE;
 
     private DynamoDbEmulator(Path dataDir) throws IOException {
         this.temporary = dataDir == null ? Files.createTempDirectory("lead-import-dynamodb") : null;
@@ -79,6 +81,15 @@ public final class DynamoDbEmulator implements AutoCloseable {
                 // serve until the parent closes our input
             }
         }
+    }
+
+    /**
+     * Throttles a share of item, query and batch requests (400 ProvisionedThroughputExceededException,
+     * before anything is done) and leaves a share of each batch's items unprocessed, as DynamoDB
+     * does under load; the clients must retry and nothing may be lost or doubled.
+     */
+    public void injectFaults(Faults faults) {
+        this.faults = faults;
     }
 
     /** Where items and their index entries disagree (none, unless the store is broken); reads everything. */
@@ -130,7 +141,10 @@ public final class DynamoDbEmulator implements AutoCloseable {
                 throw DynamoDbException.validation("missing or unknown X-Amz-Target header");
             }
             JsonNode request = MAPPER.readTree(body);
-            response = engine.handle(target.substring(TARGET_PREFIX.length()), request == null ? MAPPER.createObjectNode() : request);
+            String operation = target.substring(TARGET_PREFIX.length());
+            response = faults.dynamoDb() > 0
+                    ? withFaults(operation, request == null ? MAPPER.createObjectNode() : (ObjectNode) request)
+                    : engine.handle(operation, request == null ? MAPPER.createObjectNode() : request);
         } catch (DynamoDbException e) {
             status = 400;
             response = error(e);
@@ -150,6 +164,83 @@ public final class DynamoDbEmulator implements AutoCloseable {
         try (OutputStream out = exchange.getResponseBody()) {
             out.write(bytes);
         }
+    }
+
+    private static final java.util.Set<String> DATA_OPERATIONS = java.util.Set.of("GetItem", "PutItem", "UpdateItem",
+            "DeleteItem", "Query", "BatchGetItem", "BatchWriteItem");
+
+    private JsonNode withFaults(String operation, ObjectNode request) {
+        if (!DATA_OPERATIONS.contains(operation)) {
+            return engine.handle(operation, request);
+        }
+        if (faults.roll(faults.dynamoDb(), "dynamodb throttled")) {
+            throw new DynamoDbException("ProvisionedThroughputExceededException",
+                    "injected fault: the request rate exceeds the table's throughput");
+        }
+        String itemsField = "RequestItems";
+        if (!operation.startsWith("Batch") || !request.has(itemsField)) {
+            return engine.handle(operation, request);
+        }
+        // withhold a share of the batch, each table's part as the service leaves it
+        ObjectNode withheld = MAPPER.createObjectNode();
+        ObjectNode kept = MAPPER.createObjectNode();
+        request.get(itemsField).fields().forEachRemaining(table -> {
+            if (operation.equals("BatchWriteItem")) {
+                com.fasterxml.jackson.databind.node.ArrayNode keep = kept.putArray(table.getKey());
+                for (JsonNode write : table.getValue()) {
+                    if (faults.roll(faults.dynamoDb(), "dynamodb unprocessed")) {
+                        withheld.withArray(table.getKey()).add(write);
+                    } else {
+                        keep.add(write);
+                    }
+                }
+                if (keep.isEmpty()) {
+                    kept.remove(table.getKey());
+                }
+            } else {
+                ObjectNode keep = table.getValue().deepCopy();
+                kept.set(table.getKey(), keep);
+                com.fasterxml.jackson.databind.node.ArrayNode keys = keep.putArray("Keys");
+                for (JsonNode key : table.getValue().get("Keys")) {
+                    if (faults.roll(faults.dynamoDb(), "dynamodb unprocessed")) {
+                        ObjectNode part = (ObjectNode) withheld.get(table.getKey());
+                        if (part == null) {
+                            part = table.getValue().deepCopy();
+                            part.putArray("Keys");
+                            withheld.set(table.getKey(), part);
+                        }
+                        ((com.fasterxml.jackson.databind.node.ArrayNode) part.get("Keys")).add(key);
+                    } else {
+                        keys.add(key);
+                    }
+                }
+                if (keys.isEmpty()) {
+                    kept.remove(table.getKey());
+                }
+            }
+        });
+        if (withheld.isEmpty()) {
+            return engine.handle(operation, request);
+        }
+        if (kept.isEmpty()) {
+            throw new DynamoDbException("ProvisionedThroughputExceededException",
+                    "injected fault: none of the batch could be processed");
+        }
+        request.set(itemsField, kept);
+        ObjectNode response = (ObjectNode) engine.handle(operation, request);
+        String unprocessed = operation.equals("BatchWriteItem") ? "UnprocessedItems" : "UnprocessedKeys";
+        ObjectNode left = response.has(unprocessed) ? (ObjectNode) response.get(unprocessed) : response.putObject(unprocessed);
+        withheld.fields().forEachRemaining(table -> {
+            if (operation.equals("BatchWriteItem")) {
+                table.getValue().forEach(write -> left.withArray(table.getKey()).add(write));
+            } else if (left.has(table.getKey())) {
+                table.getValue().get("Keys").forEach(key -> ((com.fasterxml.jackson.databind.node.ArrayNode) left
+                        .get(table.getKey()).get("Keys")).add(key));
+            } else {
+                left.set(table.getKey(), table.getValue());
+            }
+        });
+        return response;
     }
 
     private static JsonNode error(String type, String message) {

@@ -30,6 +30,11 @@ public final class LocalS3Server implements AutoCloseable {
 
     /** @param dataDir where objects persist, or null to keep them in memory */
     public static LocalS3Server start(Path dataDir) {
+        return start(dataDir, com.leadimport.local.Faults.NONE);
+    }
+
+    /** The same, answering a share of object requests 500 InternalError ({@code faults.s3()}). */
+    public static LocalS3Server start(Path dataDir, com.leadimport.local.Faults faults) {
         Properties properties = new Properties();
         String provider = "transient";
         if (dataDir != null) {
@@ -42,7 +47,8 @@ public final class LocalS3Server implements AutoCloseable {
             properties.setProperty("jclouds.filesystem.basedir", dataDir.toAbsolutePath().toString());
         }
         S3Proxy proxy = S3Proxy.builder()
-                .blobStore(BlobStores.create(provider, properties))
+                .blobStore(faults.s3() > 0 ? new FaultyBlobStore(BlobStores.create(provider, properties), faults)
+                        : BlobStores.create(provider, properties))
                 .endpoint(URI.create("http://127.0.0.1:0"))
                 .awsAuthentication(AuthenticationType.AWS_V2_OR_V4, ACCESS_KEY, SECRET_KEY)
                 // the console uploads straight to presigned URLs from another local origin

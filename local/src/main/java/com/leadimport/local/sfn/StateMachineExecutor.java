@@ -123,11 +123,16 @@ public final class StateMachineExecutor {
                 ? Optional.empty() : Optional.of(execution.join());
     }
 
+    /** The ARN of this state machine's execution of that name, as {@code $$.Execution.Id} gives it. */
+    public String executionArn(String name) {
+        return ARN_PREFIX + "execution:" + machineName + ":" + name;
+    }
+
     private Execution execute(String name, JsonNode input) {
         History history = new History();
         ObjectNode context = JSON.objectNode();
         ObjectNode execution = context.putObject("Execution");
-        execution.put("Id", ARN_PREFIX + "execution:" + machineName + ":" + name);
+        execution.put("Id", executionArn(name));
         execution.put("Name", name);
         execution.set("Input", input);
         execution.put("StartTime", clock.instant().toString());
