@@ -11,6 +11,8 @@ import com.leadimport.ports.ImportStore;
 import java.io.InputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -46,7 +48,7 @@ public final class PrepareImport {
         }
         ImportRecord record = imports.find(importId).orElseThrow();
         RequestChecks.Checked checked = new RequestChecks(catalog, dnc)
-                .check(record.request(), headersOf(file, record.fileName()), record.importDate());
+                .check(record.request(), headersOf(record), record.importDate());
         ImportRequest request = checked.request();
 
         checked.tableToSave().ifPresent(catalog::saveContactTable);
@@ -63,16 +65,20 @@ public final class PrepareImport {
         if (upload.isPresent()) {
             return upload.get();
         }
-        String supplier = UploadKeys.supplierOf(file.key())
-                .orElseThrow(() -> new ImportRefusedException("'" + file.key()
-                        + "' is not an import upload: files go under uploads/<import>/ or suppliers/<supplier>/"));
+        if (UploadKeys.supplierOf(file.key()).isEmpty()) {
+            throw new ImportRefusedException("'" + file.key()
+                    + "' is not an import upload: files go under uploads/<import>/ or suppliers/<supplier>/");
+        }
         String importId = UploadKeys.dropImportId(file.bucket(), file.key(), file.sequencer());
         if (imports.find(importId).isEmpty()) {
+            String key = objectKey(file);
+            String supplier = UploadKeys.supplierOf(key).orElseThrow(() -> new ImportRefusedException("'" + key
+                    + "' is not a supplier drop: files go under suppliers/<supplier>/<file name>"));
             ImportRequest request = catalog.supplierDefault(supplier)
-                    .map(template -> asSupplierDrop(template, UploadKeys.fileName(file.key())))
+                    .map(template -> asSupplierDrop(template, UploadKeys.fileName(key)))
                     .orElse(null);
-            imports.create(ImportRecord.awaitingFile(importId, request, file.bucket(), file.key(),
-                    UploadKeys.fileName(file.key()), clock.instant(), "supplier:" + supplier, LocalDate.now(clock)));
+            imports.create(ImportRecord.awaitingFile(importId, request, file.bucket(), key,
+                    UploadKeys.fileName(key), clock.instant(), "supplier:" + supplier, LocalDate.now(clock)));
             if (request == null) {
                 throw new SupplierNotConfiguredException(supplier);
             }
@@ -86,10 +92,27 @@ public final class PrepareImport {
         return new ImportRequest(details, template.settings(), template.mapping(), template.callInfo(), template.secondary());
     }
 
-    private List<String> headersOf(FileArrived file, String fileName) {
-        long size = files.size(file.bucket(), file.key());
-        try (InputStream in = files.open(file.bucket(), file.key());
-             LeadCsvReader reader = LeadCsvReader.open(fileName, size, in)) {
+    /**
+     * The object's key as S3 names it. S3 notifications URL-encode keys ("Acme Data/a b.csv" as
+     * "Acme+Data/a+b.csv"); whether EventBridge's copy is encoded is not documented. So the key
+     * as delivered is used when such an object exists, else its URL-decoded form when that one does.
+     */
+    private String objectKey(FileArrived file) {
+        if (files.exists(file.bucket(), file.key())) {
+            return file.key();
+        }
+        try {
+            String decoded = URLDecoder.decode(file.key(), StandardCharsets.UTF_8);
+            return !decoded.equals(file.key()) && files.exists(file.bucket(), decoded) ? decoded : file.key();
+        } catch (IllegalArgumentException notEncoded) {
+            return file.key();
+        }
+    }
+
+    private List<String> headersOf(ImportRecord record) {
+        long size = files.size(record.fileBucket(), record.fileKey());
+        try (InputStream in = files.open(record.fileBucket(), record.fileKey());
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in)) {
             return reader.headers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -97,8 +97,29 @@ public final class LeadCsvReader implements AutoCloseable {
             error = "row " + rowNumber + " has " + record.cells().size() + " cells, the header has " + headers.size();
         } else if (error != null) {
             error = "row " + rowNumber + " (line " + record.line() + "): " + error;
+        } else {
+            error = controlCharacter(record.cells());
         }
         return new CsvRow(rowNumber, record.cells(), error);
+    }
+
+    /**
+     * A cell holding NUL or another control character (tab and line breaks inside a quoted cell
+     * excepted) rejects its row, naming the column: such bytes come from a damaged file or one
+     * in another encoding, and cleaning them away would import what nobody can check.
+     */
+    private String controlCharacter(List<String> cells) {
+        for (int column = 0; column < cells.size(); column++) {
+            String cell = cells.get(column);
+            for (int i = 0; i < cell.length(); i++) {
+                char c = cell.charAt(i);
+                if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+                    return "row %d: column '%s' holds a control character (U+%04X) at character %d; the file may be damaged or not plain text"
+                            .formatted(rowNumber, headers.get(column), (int) c, i + 1);
+                }
+            }
+        }
+        return null;
     }
 
     @Override

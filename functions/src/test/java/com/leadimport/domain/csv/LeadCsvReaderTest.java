@@ -69,6 +69,18 @@ class LeadCsvReaderTest {
     }
 
     @Test
+    void aCellWithNulOrAnotherControlCharacterRejectsItsRowNamingTheColumn() {
+        String file = "Name,Phone\nAnn,07412 345678\n" + "x".repeat(2_000) + ",07412 345679\nB\u0000b,07412 345670\n"
+                + "Cy,0741\u001b2\n\"Di\tna\",\"07412\n345671\"\n";
+        List<CsvRow> rows = rows(open(file));
+
+        assertThat(rows).extracting(CsvRow::error).containsExactly(null, null,
+                "row 3: column 'Name' holds a control character (U+0000) at character 2; the file may be damaged or not plain text",
+                "row 4: column 'Phone' holds a control character (U+001B) at character 5; the file may be damaged or not plain text",
+                null);
+    }
+
+    @Test
     void textAfterAClosingQuoteIsMalformed() {
         List<CsvRow> rows = rows(open("A,B\n\"x\"y,2\n3,4\n"));
 

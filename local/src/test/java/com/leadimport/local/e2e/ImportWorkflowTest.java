@@ -200,6 +200,28 @@ class ImportWorkflowTest {
     }
 
     @Test
+    void aFileRefusedPartWayLeavesTheListAndItsBufferAsTheyWere() {
+        run(runtime, "A", "", "Ann,07412 345001,\nBob,07412 345002,\n");
+        runtime.stores().buffer().add("A", List.of("x-1", "x-2"));
+        StringBuilder rows = new StringBuilder(Imports.HEADER);
+        for (int i = 0; i < 5_000; i++) {
+            rows.append("Row").append(i).append(",07412 3").append(String.format("%05d", i)).append(",\n");
+        }
+        byte[] good = rows.toString().getBytes(StandardCharsets.UTF_8);
+        byte[] file = java.util.Arrays.copyOf(good, good.length + 8);
+        // valid UTF-8 for 100 KB, then a byte that is neither UTF-8 nor part of the Windows-1252 read
+        System.arraycopy("Zo\u00eb,07".getBytes(StandardCharsets.UTF_8), 0, file, good.length, 7);
+        file[good.length + 7] = (byte) 0xE9;
+
+        ImportRecord refused = runtime.importFile("leads.csv", file, Imports.request("A",
+                "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}, \"clearFetchedData\": true"), "test");
+
+        assertThat(refused.status()).as(refused.error()).isEqualTo(ImportStatus.REFUSED);
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Bob");
+        assertThat(runtime.stores().buffer().contents("A")).containsExactly("x-1", "x-2");
+    }
+
+    @Test
     void clearFetchedDataFlushesTheListsBuffer() {
         runtime.stores().buffer().add("A", List.of("x-1", "x-2"));
         runtime.stores().buffer().add("B", List.of("y-1"));
@@ -296,5 +318,39 @@ class ImportWorkflowTest {
         assertThat(repeatAgain.events()).anyMatch(e -> e.startsWith("StateEntered AlreadyHandled"));
         assertThat(repeat.status().name()).isIn("FAILED", "SUCCEEDED");
         assertThat(saved.createdBy()).isEqualTo("supplier:Acme");
+    }
+
+    /** A key as S3 notifications give it: each segment URL-encoded, spaces as '+'. */
+    private static String encoded(String key) {
+        return java.util.Arrays.stream(key.split("/")).map(part -> java.net.URLEncoder.encode(part, StandardCharsets.UTF_8))
+                .collect(java.util.stream.Collectors.joining("/"));
+    }
+
+    @Test
+    void dropKeysAreReadEncodedOrNot() {
+        var request = Imports.request("Odd", "\"name\": \"Odd\"");
+        String[][] drops = {{"Acme Data", "weekly leads.csv", "true"}, {"A+B Ltd", "a+b.csv", "true"},
+                {"100% Leads", "50%.csv", "true"}, {"Café Ltd", "résumé 1.csv", "true"}, {"A+B Ltd", "raw+key.csv", "false"}};
+        int phone = 0;
+        for (String[] drop : drops) {
+            runtime.stores().catalog().saveSupplierDefault(drop[0], new com.leadimport.domain.request.ImportRequest(
+                    new com.leadimport.domain.request.Details(null, "Odd", drop[0], null, false), request.settings(),
+                    request.mapping(), null, null));
+            String key = "suppliers/" + drop[0] + "/" + drop[1];
+            byte[] file = (Imports.HEADER + drop[1] + ",07412 34500" + phone++ + ",\n").getBytes(StandardCharsets.UTF_8);
+            runtime.files().put(runtime.tables().uploadBucket(), key, file, "text/csv");
+
+            var execution = runtime.deliverObjectCreated(Boolean.parseBoolean(drop[2]) ? encoded(key) : key, file.length, "seq-" + phone);
+
+            assertThat(execution.succeeded()).as(key + ": " + execution.cause()).isTrue();
+            assertThat(runtime.stores().imports().history(1).get(0)).satisfies(r -> {
+                assertThat(r.status()).as(r.error()).isEqualTo(ImportStatus.COMPLETED);
+                assertThat(r.createdBy()).isEqualTo("supplier:" + drop[0]);
+                assertThat(r.fileName()).isEqualTo(drop[1]);
+                assertThat(r.request().details().supplier()).isEqualTo(drop[0]);
+            });
+        }
+        assertThat(names(runtime, "Odd")).containsExactlyInAnyOrder("weekly leads.csv", "a+b.csv", "50%.csv", "résumé 1.csv",
+                "raw+key.csv");
     }
 }
