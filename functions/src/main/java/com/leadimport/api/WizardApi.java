@@ -211,8 +211,9 @@ public final class WizardApi {
 
     private ApiResponse createCategory(JsonNode body, String caller) {
         String name = name(body, "name");
-        if (dnc.categories().contains(name)) {
-            throw new ApiException(409, "name: the DNC category '" + name + "' exists already");
+        Optional<String> existing = dnc.category(name);
+        if (existing.isPresent()) {
+            throw new ApiException(409, "name: the DNC category '" + existing.get() + "' exists already");
         }
         dnc.createCategory(name);
         audit.record(caller, "dnc.category.create", name);
@@ -220,10 +221,8 @@ public final class WizardApi {
     }
 
     private ApiResponse addNumbers(JsonNode body, String caller) {
-        String category = name(body, "category");
-        if (!dnc.categories().contains(category)) {
-            throw new ApiException(404, "category: there is no DNC category '" + category + "'");
-        }
+        String named = name(body, "category");
+        String category = dnc.category(named).orElseThrow(() -> new ApiException(404, "category: " + dnc.unknownCategory(named)));
         JsonNode numbers = body.path("numbers");
         if (body.hasNonNull("file")) {
             // a TPS-style file as text: one number a line

@@ -1,5 +1,6 @@
 package com.leadimport.workflow;
 
+import com.leadimport.domain.request.DncCheck;
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.RequestRefusedException;
@@ -37,11 +38,17 @@ public final class RequestChecks {
         SecondaryFields.Resolution resolution = SecondaryFields.resolve(request, catalog);
         RequestValidator.validate(resolution.request(), headers, today);
         List<String> problems = new ArrayList<>();
-        Settings settings = resolution.request().settings();
+        ImportRequest checked = resolution.request();
+        Settings settings = checked.settings();
         if (settings.dnc() != null && settings.dnc().enabled()) {
-            List<String> known = dnc.categories();
-            settings.dnc().categories().stream().filter(c -> !known.contains(c))
-                    .forEach(c -> problems.add("settings.dnc.categories: '" + c + "' is not a DNC category (known: " + known + ")"));
+            // named ignoring case: "requested" is the category Requested; the request keeps its spelling
+            List<String> categories = new ArrayList<>();
+            for (String name : settings.dnc().categories()) {
+                dnc.category(name).ifPresentOrElse(categories::add,
+                        () -> problems.add("settings.dnc.categories: " + dnc.unknownCategory(name)));
+            }
+            settings = settings.withDnc(new DncCheck(true, List.copyOf(new java.util.LinkedHashSet<>(categories))));
+            checked = new ImportRequest(checked.details(), settings, checked.mapping(), checked.callInfo(), checked.secondary());
         }
         Dedupe dedupe = settings.dedupe();
         if (dedupe != null && dedupe.enabled() && dedupe.additionalLists() != null) {
@@ -51,6 +58,6 @@ public final class RequestChecks {
         if (!problems.isEmpty()) {
             throw new RequestRefusedException(problems);
         }
-        return new Checked(resolution.request(), resolution.tableToSave());
+        return new Checked(checked, resolution.tableToSave());
     }
 }

@@ -22,9 +22,6 @@ public final class InMemoryDncStore implements DncStore {
 
     @Override
     public synchronized void add(String category, Collection<String> e164Numbers) {
-        if (!DEFAULT_CATEGORIES.contains(category)) {
-            createCategory(category);
-        }
         numbersByCategory.computeIfAbsent(category, c -> new HashSet<>()).addAll(e164Numbers);
     }
 

@@ -114,7 +114,7 @@ class PrepareImportTest {
 
         assertThatThrownBy(() -> prepare.prepare(file)).isInstanceOfSatisfying(RequestRefusedException.class,
                 refused -> assertThat(refused.problems()).containsExactly(
-                        "settings.dnc.categories: 'Nope' is not a DNC category (known: [IVR, Imported, Requested])",
+                        "settings.dnc.categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)",
                         "settings.dedupe.additionalLists: 'April' is not a list"));
         assertThat(fakes.catalog.lists()).isEmpty();
     }

@@ -7,11 +7,13 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.leadimport.domain.phone.DncNumbers;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.Limits;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.local.dynamodb.DataDirInUseException;
 import com.leadimport.logging.Log;
+import com.leadimport.ports.DncStore;
 import com.leadimport.ports.StoredLead;
 import java.io.IOException;
 import java.io.InputStream;
@@ -78,7 +80,8 @@ public final class Cli {
             usage: java -jar lead-import-local.jar COMMAND ... [--data DIR]
               import FILE --request REQUEST.json   import a CSV through the workflow, print the summary
               leads --list NAME                    the list's leads, one JSON object a line
-              dnc add CATEGORY NUMBER...           add numbers to a DNC category
+              dnc create CATEGORY                  create a DNC category
+              dnc add CATEGORY NUMBER...           add numbers to a DNC category (names ignore case)
               dnc import CATEGORY FILE             add a TPS-style file, one number a line
               purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date
               serve [--port 8080]                  the wizard API on 127.0.0.1, the drop folder DIR/drop/<supplier>/,
@@ -196,10 +199,13 @@ public final class Cli {
     }
 
     private int dnc(List<String> args) {
-        if (args.size() < 3 || !(args.get(0).equals("add") || args.get(0).equals("import"))) {
-            throw new UsageException("dnc add CATEGORY NUMBER... or dnc import CATEGORY FILE");
+        if (args.size() == 2 && args.get(0).equals("create")) {
+            return createCategory(args.get(1));
         }
-        String category = args.get(1);
+        if (args.size() < 3 || !(args.get(0).equals("add") || args.get(0).equals("import"))) {
+            throw new UsageException("dnc create CATEGORY, dnc add CATEGORY NUMBER... or dnc import CATEGORY FILE");
+        }
+        String named = args.get(1);
         List<String> raw;
         if (args.get(0).equals("add")) {
             raw = args.subList(2, args.size());
@@ -234,12 +240,36 @@ public final class Cli {
             print(refusal);
             return REFUSED;
         }
+        String category;
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
-            runtime.stores().dnc().add(category, numbers);
+            DncStore dnc = runtime.stores().dnc();
+            Optional<String> existing = dnc.category(named);
+            if (existing.isEmpty()) {
+                return printRefusal(dnc.unknownCategory(named));
+            }
+            category = existing.get();
+            dnc.add(category, numbers);
         }
         ObjectNode result = JSON.createObjectNode().put("category", category).put("added", numbers.size());
         result.set("unreadable", unreadable);
         print(result);
+        return OK;
+    }
+
+    private int createCategory(String name) {
+        Optional<String> problem = Limits.nameProblem(name.strip());
+        if (name.isBlank() || problem.isPresent()) {
+            return printRefusal("CATEGORY " + problem.orElse("is required"));
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            DncStore dnc = runtime.stores().dnc();
+            Optional<String> existing = dnc.category(name);
+            if (existing.isPresent()) {
+                return printRefusal("the DNC category '" + existing.get() + "' exists already");
+            }
+            dnc.createCategory(name.strip());
+        }
+        print(JSON.createObjectNode().put("created", name.strip()));
         return OK;
     }
 

@@ -241,6 +241,7 @@ class AdaptersTest {
             numbers.add(String.format("+4474123%05d", i));
         }
         stores.dnc().add("IVR", numbers.subList(0, 60));
+        stores.dnc().createCategory("Winback");
         stores.dnc().add("Winback", numbers.subList(150, 180));
 
         assertThat(stores.dnc().listed(List.of("IVR", "Requested"), numbers)).hasSize(60);

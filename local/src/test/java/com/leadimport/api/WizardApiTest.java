@@ -219,7 +219,13 @@ class WizardApiTest {
         assertThat(tps.get("unreadable").get(0).get("line").asInt()).isEqualTo(4);
         assertThat(runtime.stores().dnc().listed(java.util.List.of("Requested"), java.util.List.of("+447412345002", "+447412345003")))
                 .hasSize(2);
-        call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}");
+        assertThat(call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}")
+                .get("errors").get(0).asText())
+                .isEqualTo("category: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested, Winback (create it first)");
+        assertThat(call(409, "POST", "/api/dnc/categories", "{\"name\": \"WINBACK\"}").get("errors").get(0).asText())
+                .isEqualTo("name: the DNC category 'Winback' exists already");
+        assertThat(call(200, "POST", "/api/dnc/numbers", "{\"category\": \"winback\", \"numbers\": [\"07412 345009\"]}")
+                .get("category").asText()).as("names ignore case").isEqualTo("Winback");
         JsonNode audit = call(200, "GET", "/api/audit", null);
         assertThat(audit.findValuesAsText("action")).contains("dnc.category.create", "dnc.numbers.add");
         assertThat(audit.findValuesAsText("detail")).contains("Requested: 2 numbers");

@@ -67,7 +67,8 @@ class CliTest {
 
     @Test
     void numbersOnDncAreDroppedFromTheNextImport() throws Exception {
-        assertThat(run("dnc", "add", "Requested", "07412 345123", "+44 7412 345456")).isZero();
+        assertThat(run("dnc", "add", "requested", "07412 345123", "+44 7412 345456")).as("names ignore case").isZero();
+        assertThat(json().get("category").asText()).isEqualTo("Requested");
         assertThat(run("dnc", "add", "Requested", "07412 345003", "call me")).as("one bad number refuses the lot").isEqualTo(2);
 
         assertThat(run("import", "samples/leads.csv", "--request", "samples/request.json")).isZero();
@@ -89,6 +90,19 @@ class CliTest {
         assertThat(json().get("error").asText()).contains("'Forename' is not a header of the file");
         assertThat(run("import", "nope.csv", "--request", "samples/request.json")).isEqualTo(2);
         assertThat(json().get("error").asText()).contains("no such file: nope.csv");
+    }
+
+    @Test
+    void dncCategoriesMustExistAndIgnoreCase() throws Exception {
+        assertThat(run("dnc", "add", "Winback", "07412 345123")).isEqualTo(2);
+        assertThat(json().get("error").asText())
+                .isEqualTo("there is no DNC category 'Winback'; the categories are IVR, Imported, Requested (create it first)");
+        assertThat(run("dnc", "create", "Winback")).isZero();
+        assertThat(run("dnc", "create", "WINBACK")).isEqualTo(2);
+        assertThat(json().get("error").asText()).isEqualTo("the DNC category 'Winback' exists already");
+        assertThat(run("dnc", "add", "winback", "07412 345123")).isZero();
+        assertThat(json().get("category").asText()).isEqualTo("Winback");
+        assertThat(json().get("added").asInt()).isEqualTo(1);
     }
 
     @Test

@@ -44,9 +44,6 @@ public final class DynamoDncStore implements DncStore {
 
     @Override
     public void add(String category, Collection<String> e164Numbers) {
-        if (!DEFAULT_CATEGORIES.contains(category)) {
-            createCategory(category);
-        }
         List<WriteRequest> puts = new ArrayList<>();
         for (String number : new LinkedHashSet<>(e164Numbers)) {
             puts.add(put(number, category));

@@ -11,4 +11,10 @@ public record Settings(String name, boolean myDefault, Format format, String cal
         return new Settings(name, value, format, callingCode, deleteExisting, validateEmails, dnc, dedupe, defaultSkillGroup,
                 clearFetchedData, timeZone, expiry);
     }
+
+    /** These settings with the DNC check given. */
+    public Settings withDnc(DncCheck check) {
+        return new Settings(name, myDefault, format, callingCode, deleteExisting, validateEmails, check, dedupe, defaultSkillGroup,
+                clearFetchedData, timeZone, expiry);
+    }
 }

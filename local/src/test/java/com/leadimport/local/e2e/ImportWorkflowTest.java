@@ -174,11 +174,12 @@ class ImportWorkflowTest {
     void dncDropsNumbersOnTickedCategoriesOnly() {
         runtime.stores().dnc().add("IVR", List.of("+447412345001"));
         runtime.stores().dnc().add("Requested", List.of("+447412345002"));
-        String dnc = "\"dnc\": {\"enabled\": true, \"categories\": [\"IVR\"]}";
+        String dnc = "\"dnc\": {\"enabled\": true, \"categories\": [\"ivr\"]}";
 
         ImportRecord record = run(runtime, "A", dnc, "Ann,07412 345001,\nBob,07412 345002,\nCy,07412 345001,cy@example.com\n");
 
         assertAccounted(record);
+        assertThat(record.request().settings().dnc().categories()).as("named ignoring case").containsExactly("IVR");
         assertThat(record.rejectedByReason()).containsExactly(Map.entry(Reason.DNC, 1L));
         assertThat(names(runtime, "A")).containsExactly("Bob", "Cy");
         assertThat(leads(runtime, "A")).filteredOn(l -> l.lead().email() != null).singleElement()
