@@ -1,7 +1,7 @@
 package com.leadimport.domain.callinfo;
 
+import com.leadimport.domain.csv.HeaderNames;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,7 +30,7 @@ public final class CallInfoTemplate {
             if (p.name == null) {
                 continue;
             }
-            Integer column = index.get(p.name);
+            Integer column = index.get(HeaderNames.key(p.name));
             if (column == null) {
                 throw new IllegalArgumentException("callInfo.template: {" + p.name + "} is not a header of the file");
             }
@@ -51,7 +51,7 @@ public final class CallInfoTemplate {
         Map<String, Integer> index = indexOf(headers);
         Set<String> unknown = new LinkedHashSet<>();
         for (Placeholder p : scan(template)) {
-            if (p.name != null && !index.containsKey(p.name)) {
+            if (p.name != null && !index.containsKey(HeaderNames.key(p.name))) {
                 unknown.add(p.name);
             }
         }
@@ -71,11 +71,7 @@ public final class CallInfoTemplate {
     }
 
     private static Map<String, Integer> indexOf(List<String> headers) {
-        Map<String, Integer> index = new HashMap<>();
-        for (int i = 0; i < headers.size(); i++) {
-            index.putIfAbsent(headers.get(i), i);
-        }
-        return index;
+        return HeaderNames.index(headers);
     }
 
     /** A placeholder {@code {name}} (name null for the trailing literal after the last one). */

@@ -140,7 +140,7 @@ public final class LeadCsvReader implements AutoCloseable {
             if (header.isEmpty()) {
                 throw new FileRefusedException("Column " + (i + 1) + " of the header row has no name");
             }
-            if (seen.putIfAbsent(header.toLowerCase(Locale.ROOT), i) != null) {
+            if (seen.putIfAbsent(HeaderNames.key(header), i) != null) {
                 duplicates.add("'" + header + "'");
             }
             headers.add(header);

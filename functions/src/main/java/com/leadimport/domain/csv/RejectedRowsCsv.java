@@ -7,7 +7,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -139,7 +138,7 @@ public final class RejectedRowsCsv implements AutoCloseable {
     }
 
     private static String key(String header) {
-        return header.strip().toLowerCase(Locale.ROOT);
+        return HeaderNames.key(header);
     }
 
     private static final Pattern PHONE_NUMBER = Pattern.compile("\\+[0-9 ().-]*[0-9][0-9 ().-]*");

@@ -1,6 +1,7 @@
 package com.leadimport.domain.request;
 
 import com.leadimport.domain.callinfo.CallInfoTemplate;
+import com.leadimport.domain.csv.HeaderNames;
 import com.leadimport.domain.request.Dedupe.Scope;
 import com.leadimport.domain.request.Format.FormatPreset;
 import com.leadimport.domain.secondary.SecondaryValueParser;
@@ -300,7 +301,7 @@ public final class RequestValidator {
         for (String header : mapping.headers()) {
             if (isBlank(header)) {
                 problem.accept(field + ".headers has a blank header");
-            } else if (headers != null && !headers.contains(header)) {
+            } else if (headers != null && !HeaderNames.contains(headers, header)) {
                 problem.accept(field + ".headers: '" + header + "' is not a header of the file");
             }
         }

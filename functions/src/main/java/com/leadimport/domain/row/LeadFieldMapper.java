@@ -1,5 +1,6 @@
 package com.leadimport.domain.row;
 
+import com.leadimport.domain.csv.HeaderNames;
 import com.leadimport.domain.request.FieldMapping;
 import java.util.List;
 
@@ -15,7 +16,7 @@ public final class LeadFieldMapper {
 
     public LeadFieldMapper(FieldMapping mapping, List<String> headers) {
         this.columns = mapping.headers().stream().mapToInt(h -> {
-            int i = headers.indexOf(h);
+            int i = HeaderNames.indexOf(headers, h);
             if (i < 0) {
                 throw new IllegalArgumentException("'" + h + "' is not a header of the file");
             }

@@ -42,4 +42,11 @@ class CallInfoTemplateTest {
     void emptyCellsRenderAsNothing() {
         assertThat(CallInfoTemplate.compile("[{Tariff}]", HEADERS).render(List.of("a", "b", "c", ""))).isEqualTo("[]");
     }
+
+    @Test
+    void placeholdersFindHeadersIgnoringCaseAndSpaces() {
+        assertThat(CallInfoTemplate.compile("{ tariff }/{TARIFF}", HEADERS).render(List.of("a", "b", "c", "Gold")))
+                .isEqualTo("Gold/Gold");
+        assertThat(CallInfoTemplate.unknownPlaceholders("{tariff} {Tarif}", HEADERS)).containsExactly("Tarif");
+    }
 }

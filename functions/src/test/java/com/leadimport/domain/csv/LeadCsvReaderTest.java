@@ -448,4 +448,10 @@ class LeadCsvReaderTest {
         out.writeBytes(b);
         return out.toByteArray();
     }
+
+    @Test
+    void headersThatDifferOnlyInCaseOrSpacesAreTheSameHeader() {
+        assertThatThrownBy(() -> open("First Name,first  NAME\nAnn,Lee\n"))
+                .hasMessage("The header row repeats 'first  NAME': each column needs its own name");
+    }
 }

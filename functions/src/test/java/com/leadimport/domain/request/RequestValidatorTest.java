@@ -212,4 +212,12 @@ class RequestValidatorTest {
 
         assertThat(problemsOf(json)).anyMatch(p -> p.startsWith("callInfo.template is ") && p.contains("at most 4,000"));
     }
+
+    @Test
+    void mappedHeadersAreFoundIgnoringCaseAndSpaces() {
+        List<String> shouting = RequestFixtures.HEADERS.stream().map(h -> "  " + h.toUpperCase(java.util.Locale.ROOT).replace(" ", "   ") + " ")
+                .toList();
+
+        assertThat(problemsOf(example(), shouting)).isEmpty();
+    }
 }

@@ -46,4 +46,13 @@ class LeadFieldMapperTest {
         assertThatThrownBy(() -> new LeadFieldMapper(new FieldMapping(List.of("Town"), null), HEADERS))
                 .hasMessage("'Town' is not a header of the file");
     }
+
+    @Test
+    void headersAreMatchedIgnoringCaseAndSpaces() {
+        LeadFieldMapper mapper = new LeadFieldMapper(new FieldMapping(List.of(" first   NAME ", "address 2"), " "), HEADERS);
+
+        assertThat(mapper.value(List.of("1 High St", "Flat 2", "Leeds", "Ann"))).isEqualTo("Ann Flat 2");
+        assertThatThrownBy(() -> new LeadFieldMapper(new FieldMapping(List.of("FirstName"), null), HEADERS))
+                .hasMessageContaining("'FirstName' is not a header");
+    }
 }
