@@ -132,7 +132,7 @@ async function chooseFile() {
     state.headers = preview.headers;
     state.rows = preview.rows;
     state.mapping = {};
-    $('file-progress').textContent = `100% ${file.name} (${(file.size / 1024).toFixed(1)} KB)`;
+    $('file-progress').textContent = `100% ${file.name} (${(file.size / 1024).toFixed(1)} KB), ${preview.headers.length} columns separated by ${preview.delimiter}`;
   } catch (e) {
     $('file-progress').textContent = '';
     showError('file', (e.errors && e.errors.length ? e.errors : [e.message]).join('; '));

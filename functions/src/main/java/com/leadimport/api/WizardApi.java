@@ -355,18 +355,22 @@ public final class WizardApi {
         ImportRecord record = record(importId);
         List<List<String>> rows = new ArrayList<>();
         List<String> headers;
+        String delimiter;
         String key = uploaded(record);
         try (InputStream in = files.open(uploadBucket, key);
              LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
             headers = reader.headers();
+            delimiter = DELIMITER_NAMES.get(reader.delimiter());
             for (CsvRow row = reader.next(); row != null && rows.size() < PREVIEW_ROWS; row = reader.next()) {
                 rows.add(row.cells());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return ok(Map.of("headers", headers, "rows", rows));
+        return ok(Map.of("headers", headers, "rows", rows, "delimiter", delimiter));
     }
+
+    private static final Map<Character, String> DELIMITER_NAMES = Map.of(',', "comma", ';', "semicolon", '\t', "tab", '|', "pipe");
 
     private ApiResponse callInfoPreview(String importId, JsonNode body) {
         String template = body.path("template").asText("");
@@ -469,6 +473,7 @@ public final class WizardApi {
         view.put("progress", Map.of("chunksTotal", record.chunksTotal() == null ? 0 : record.chunksTotal(),
                 "chunksScreened", record.chunksScreened(), "chunksWritten", record.chunksWritten()));
         view.put("totalRows", record.totalRows());
+        view.put("blankRows", record.blankRows());
         view.put("imported", record.imported());
         view.put("rejected", record.rejected());
         view.put("rejectedByReason", record.rejectedByReason());

@@ -9,20 +9,21 @@ import java.util.Map;
 /**
  * An import as history shows it: the request as a settings snapshot, the file, progress while
  * it runs, counts when it ends. {@code chunksScreened}/{@code chunksWritten} of
- * {@code chunksTotal} are the two parallel phases. {@code executionId} is the workflow
+ * {@code chunksTotal} are the two parallel phases. {@code blankRows}: rows whose every cell is
+ * empty, skipped and not part of {@code totalRows}. {@code executionId} is the workflow
  * execution that claimed it.
  */
 public record ImportRecord(String importId, ImportStatus status, ImportRequest request, String fileBucket,
                            String fileKey, String fileName, Instant createdAt, String createdBy, LocalDate importDate,
                            LocalDate expiresOn, Integer chunksTotal, int chunksScreened, int chunksWritten,
-                           Long totalRows, Long imported, Long rejected, Map<Reason, Long> rejectedByReason,
+                           Long totalRows, Long blankRows, Long imported, Long rejected, Map<Reason, Long> rejectedByReason,
                            Long replacedExisting, String rejectedRowsKey, String error, boolean purged,
                            String executionId) {
 
     public static ImportRecord awaitingFile(String importId, ImportRequest request, String fileBucket, String fileKey,
                                             String fileName, Instant createdAt, String createdBy, LocalDate importDate) {
         return new ImportRecord(importId, ImportStatus.AWAITING_FILE, request, fileBucket, fileKey, fileName, createdAt,
-                createdBy, importDate, null, null, 0, 0, null, null, null, Map.of(), null, null, null, false, null);
+                createdBy, importDate, null, null, 0, 0, null, null, null, null, Map.of(), null, null, null, false, null);
     }
 
     public String list() {

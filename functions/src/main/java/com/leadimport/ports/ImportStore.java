@@ -24,7 +24,7 @@ public interface ImportStore {
     /** Replaces the settings snapshot with the request as resolved at prepare time (types, defaults). */
     void saveRequest(String importId, com.leadimport.domain.request.ImportRequest request);
 
-    void started(String importId, int chunksTotal, long totalRows, LocalDate expiresOn);
+    void started(String importId, int chunksTotal, long totalRows, long blankRows, LocalDate expiresOn);
 
     void chunkScreened(String importId, int chunk);
 

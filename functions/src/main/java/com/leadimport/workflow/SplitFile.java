@@ -40,6 +40,7 @@ public final class SplitFile {
         String importId = record.importId();
         List<ChunkRef> manifest = new ArrayList<>();
         long totalRows = 0;
+        long blankRows;
         long size = files.size(record.fileBucket(), record.fileKey());
         try (InputStream in = files.open(record.fileBucket(), record.fileKey());
              LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in)) {
@@ -56,6 +57,7 @@ public final class SplitFile {
             if (!rows.isEmpty()) {
                 manifest.add(writeChunk(importId, manifest.size(), headers, rows));
             }
+            blankRows = reader.blankRows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -68,7 +70,7 @@ public final class SplitFile {
         }
         String keyShardsKey = WorkFiles.keyShardManifest(importId);
         files.put(workBucket, keyShardsKey, Json.bytes(keyShards), "application/json");
-        imports.started(importId, manifest.size(), totalRows,
+        imports.started(importId, manifest.size(), totalRows, blankRows,
                 ExpiryDates.expiresOn(record.request().settings().expiry(), record.importDate()).orElse(null));
         return new SplitResult(importId, manifest.size(), totalRows, manifestKey, keyShardsKey);
     }

@@ -74,10 +74,11 @@ public final class InMemoryImportStore implements ImportStore {
     }
 
     @Override
-    public void started(String importId, int chunksTotal, long totalRows, LocalDate expiresOn) {
+    public void started(String importId, int chunksTotal, long totalRows, long blankRows, LocalDate expiresOn) {
         update(importId, e -> {
             e.chunksTotal = chunksTotal;
             e.totalRows = totalRows;
+            e.blankRows = blankRows;
             if (expiresOn != null) {
                 e.expiresOn = expiresOn;
                 e.expiryPending = true;
@@ -165,6 +166,7 @@ public final class InMemoryImportStore implements ImportStore {
         final Set<Integer> screened = new TreeSet<>();
         final Set<Integer> written = new TreeSet<>();
         Long totalRows;
+        Long blankRows;
         Long imported;
         Long rejected;
         final EnumMap<Reason, Long> rejectedByReason = new EnumMap<>(Reason.class);
@@ -176,7 +178,7 @@ public final class InMemoryImportStore implements ImportStore {
 
         ImportRecord record() {
             return new ImportRecord(importId, status, request, fileBucket, fileKey, fileName, createdAt, createdBy, importDate,
-                    expiresOn, chunksTotal, screened.size(), written.size(), totalRows, imported, rejected,
+                    expiresOn, chunksTotal, screened.size(), written.size(), totalRows, blankRows, imported, rejected,
                     new EnumMap<>(rejectedByReason), replacedExisting, rejectedRowsKey, error, purged, executionId);
         }
     }

@@ -94,7 +94,7 @@ final class FakeWorkflow {
         imports.create(ImportRecord.awaitingFile(importId, request, UPLOAD_BUCKET, UploadKeys.upload(importId, "leads.csv"),
                 "leads.csv", NOW, "ann", TODAY));
         imports.claim(importId, EXECUTION);
-        imports.started(importId, chunks, rows, expiresOn);
+        imports.started(importId, chunks, rows, 0, expiresOn);
         return imports.find(importId).orElseThrow();
     }
 

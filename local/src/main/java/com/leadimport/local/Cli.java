@@ -145,6 +145,7 @@ public final class Cli {
         summary.put("importId", record.importId());
         summary.put("status", record.status().name());
         summary.put("totalRows", record.totalRows() == null ? 0 : record.totalRows());
+        summary.put("blankRows", record.blankRows() == null ? 0 : record.blankRows());
         summary.put("imported", record.imported() == null ? 0 : record.imported());
         summary.put("rejected", record.rejected() == null ? 0 : record.rejected());
         ObjectNode byReason = summary.putObject("rejectedByReason");

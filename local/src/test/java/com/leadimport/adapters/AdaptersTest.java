@@ -200,7 +200,7 @@ class AdaptersTest {
     @Test
     void progressCountsARetriedChunkOnceAndCompletionRecordsTheCounts() {
         stores.imports().create(record("p1", Instant.parse("2026-05-01T11:00:00Z")));
-        stores.imports().started("p1", 3, 12, null);
+        stores.imports().started("p1", 3, 12, 2, null);
         stores.imports().chunkScreened("p1", 0);
         stores.imports().chunkScreened("p1", 0);
         stores.imports().chunkScreened("p1", 2);
@@ -223,9 +223,9 @@ class AdaptersTest {
         stores.imports().create(record("e1", Instant.parse("2026-04-01T09:00:00Z")));
         stores.imports().create(record("e2", Instant.parse("2026-04-02T09:00:00Z")));
         stores.imports().create(record("e3", Instant.parse("2026-04-03T09:00:00Z")));
-        stores.imports().started("e1", 1, 1, LocalDate.of(2026, 4, 10));
-        stores.imports().started("e2", 1, 1, LocalDate.of(2026, 4, 20));
-        stores.imports().started("e3", 1, 1, LocalDate.of(2026, 4, 5));
+        stores.imports().started("e1", 1, 1, 0, LocalDate.of(2026, 4, 10));
+        stores.imports().started("e2", 1, 1, 0, LocalDate.of(2026, 4, 20));
+        stores.imports().started("e3", 1, 1, 0, LocalDate.of(2026, 4, 5));
         stores.imports().ended("e3", ImportStatus.FAILED, "boom");
 
         assertThat(stores.imports().expiringBefore(LocalDate.of(2026, 4, 11))).extracting(ImportRecord::importId).containsExactly("e1");

@@ -100,12 +100,14 @@ public final class DynamoImportStore implements ImportStore {
     }
 
     @Override
-    public void started(String importId, int chunksTotal, long totalRows, LocalDate expiresOn) {
+    public void started(String importId, int chunksTotal, long totalRows, long blankRows, LocalDate expiresOn) {
         if (expiresOn == null) {
-            update(importId, "SET chunksTotal = :c, totalRows = :t", Map.of(":c", n(chunksTotal), ":t", n(totalRows)));
+            update(importId, "SET chunksTotal = :c, totalRows = :t, blankRows = :b",
+                    Map.of(":c", n(chunksTotal), ":t", n(totalRows), ":b", n(blankRows)));
         } else {
-            update(importId, "SET chunksTotal = :c, totalRows = :t, expiresOn = :x, expiryPending = :p",
-                    Map.of(":c", n(chunksTotal), ":t", n(totalRows), ":x", s(expiresOn.toString()), ":p", s(PENDING)));
+            update(importId, "SET chunksTotal = :c, totalRows = :t, blankRows = :b, expiresOn = :x, expiryPending = :p",
+                    Map.of(":c", n(chunksTotal), ":t", n(totalRows), ":b", n(blankRows), ":x", s(expiresOn.toString()),
+                            ":p", s(PENDING)));
         }
     }
 
@@ -204,7 +206,7 @@ public final class DynamoImportStore implements ImportStore {
                 Items.string(item, "fileName"), Instant.parse(Items.string(item, "createdAt")), Items.string(item, "createdBy"),
                 importDate == null ? null : LocalDate.parse(importDate), expiresOn == null ? null : LocalDate.parse(expiresOn),
                 chunksTotal == null ? null : chunksTotal.intValue(), setSize(item, "screened"), setSize(item, "written"),
-                Items.number(item, "totalRows"), Items.number(item, "imported"), Items.number(item, "rejected"), byReason,
+                Items.number(item, "totalRows"), Items.number(item, "blankRows"), Items.number(item, "imported"), Items.number(item, "rejected"), byReason,
                 Items.number(item, "replacedExisting"), Items.string(item, "rejectedRowsKey"), Items.string(item, "error"),
                 item.containsKey("purged") && Boolean.TRUE.equals(item.get("purged").bool()), Items.string(item, "executionId"));
     }

@@ -22,8 +22,9 @@ import java.util.Map;
  *       a header with a blank or repeated name (trimmed, case-insensitive); a file mixing UTF-8
  *       with other bytes (see {@link TextDecoder}).
  *   <li>Header names are trimmed; cells are returned as written.
- *   <li>Lines that are empty or only spaces are skipped and not counted: row numbers count the
- *       other data rows from 1, and a quoted cell spanning lines is still one row.
+ *   <li>Rows whose every cell is empty (empty lines, a spreadsheet's ",,,") are skipped and
+ *       counted ({@link #blankRows}), not data rows: row numbers count the other data rows from
+ *       1, and a quoted cell spanning lines is still one row.
  *   <li>A row with a different number of cells from the header, or with broken quoting (see
  *       {@link RecordParser}), comes back malformed with the reason and its cells, and the rest
  *       of the file is still read.
@@ -37,6 +38,7 @@ public final class LeadCsvReader implements AutoCloseable {
     private final RecordParser parser;
     private final List<String> headers;
     private long rowNumber;
+    private long blankRows;
 
     private LeadCsvReader(TextDecoder decoder, RecordParser parser, List<String> headers) {
         this.decoder = decoder;
@@ -60,6 +62,7 @@ public final class LeadCsvReader implements AutoCloseable {
         refuseBinary(buffered);
         TextDecoder decoder = new TextDecoder(buffered, MAX_BYTES);
         RecordParser parser = new RecordParser(decoder);
+        parser.detectDelimiter();
         RecordParser.Record header = parser.next();
         if (header == null) {
             throw new FileRefusedException("The file is empty");
@@ -71,6 +74,16 @@ public final class LeadCsvReader implements AutoCloseable {
             throw new FileRefusedException("The header row cannot be read: " + header.error());
         }
         return new LeadCsvReader(decoder, parser, checkedHeaders(header.cells()));
+    }
+
+    /** The delimiter found in the header line: comma, semicolon, tab or pipe. */
+    public char delimiter() {
+        return parser.delimiter();
+    }
+
+    /** Rows read so far whose every cell is empty (a spreadsheet's ",,," rows): skipped, not data rows. */
+    public long blankRows() {
+        return blankRows;
     }
 
     public List<String> headers() {
@@ -90,7 +103,11 @@ public final class LeadCsvReader implements AutoCloseable {
             if (record == null) {
                 return null;
             }
-        } while (record.blank());
+            if (record.blank() || record.error() == null && record.cells().stream().allMatch(String::isBlank)) {
+                blankRows++; // an empty line, or a spreadsheet's empty row (",,,"): skipped, counted
+                record = null;
+            }
+        } while (record == null);
         rowNumber++;
         String error = record.error();
         if (error == null && record.cells().size() != headers.size()) {

@@ -39,9 +39,48 @@ final class RecordParser {
     private int limit;
     private final Deque<Character> replay = new ArrayDeque<>();
     private long line = 1;
+    private char delimiter = ',';
 
     RecordParser(Reader in) {
         this.in = in;
+    }
+
+    char delimiter() {
+        return delimiter;
+    }
+
+    /** The delimiters a supplier's file may use; the first wins a tie. */
+    static final String DELIMITERS = ",;\t|";
+
+    /**
+     * Reads ahead the first line (the header) and from then on splits cells at whichever of
+     * comma, semicolon, tab and pipe it holds most often outside quotes; comma when it holds none.
+     */
+    char detectDelimiter() {
+        StringBuilder first = new StringBuilder();
+        int[] counts = new int[DELIMITERS.length()];
+        boolean quoted = false;
+        for (int c = read(); c >= 0 && first.length() <= MAX_QUOTED_CHARS; c = read()) {
+            first.append((char) c);
+            if (c == '"') {
+                quoted = !quoted;
+            } else if (!quoted && (c == '\n' || c == '\r')) {
+                break;
+            } else if (!quoted && DELIMITERS.indexOf(c) >= 0) {
+                counts[DELIMITERS.indexOf(c)]++;
+            }
+        }
+        for (int i = first.length() - 1; i >= 0; i--) {
+            replay.push(first.charAt(i));
+        }
+        int best = 0;
+        for (int i = 1; i < counts.length; i++) {
+            if (counts[i] > counts[best]) {
+                best = i;
+            }
+        }
+        delimiter = DELIMITERS.charAt(best);
+        return delimiter;
     }
 
     /** @return the next record, or null at the end of the input */
@@ -87,7 +126,7 @@ final class RecordParser {
                     }
                     cell.append((char) c);
                 }
-            } else if (c == ',') {
+            } else if (c == delimiter) {
                 cell.setLength(cell.length() - spacesAfterQuote);
                 cells.add(cell.toString());
                 cell.setLength(0);
@@ -164,7 +203,7 @@ final class RecordParser {
             }
         }
         line = startLine + (lineBreak ? 1 : 0);
-        List<String> cells = List.of(raw.substring(0, end).split(",", -1));
+        List<String> cells = List.of(raw.substring(0, end).split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
         return new Record(cells, startLine, "a quote opened in this row is never closed", false);
     }
 

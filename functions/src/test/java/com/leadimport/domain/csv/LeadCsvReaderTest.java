@@ -285,10 +285,11 @@ class LeadCsvReaderTest {
     }
 
     @Test
-    void skipsLinesOfOnlySpacesButNotLinesOfCommas() {
-        List<CsvRow> rows = rows(open("A,B\n   \n\t\n,\n1,2\n"));
+    void skipsAndCountsLinesOfOnlySpacesAndLinesOfCommas() {
+        LeadCsvReader reader = open("A,B\n   \n\t\n,\n1,2\n");
 
-        assertThat(rows).containsExactly(new CsvRow(1, List.of("", ""), null), new CsvRow(2, List.of("1", "2"), null));
+        assertThat(rows(reader)).containsExactly(new CsvRow(1, List.of("1", "2"), null));
+        assertThat(reader.blankRows()).as("CONTRACT.md: rows whose every cell is empty are counted in blankRows").isEqualTo(3);
     }
 
     @Test
@@ -453,5 +454,32 @@ class LeadCsvReaderTest {
     void headersThatDifferOnlyInCaseOrSpacesAreTheSameHeader() {
         assertThatThrownBy(() -> open("First Name,first  NAME\nAnn,Lee\n"))
                 .hasMessage("The header row repeats 'first  NAME': each column needs its own name");
+    }
+
+    @Test
+    void theDelimiterIsFoundInTheHeaderLine() {
+        LeadCsvReader semicolons = open("First Name;Last Name;Mobile;Note\nAnn;Lee;07412 345001;\"a; b, c\"\n");
+        assertThat(semicolons.delimiter()).isEqualTo(';');
+        assertThat(semicolons.headers()).containsExactly("First Name", "Last Name", "Mobile", "Note");
+        assertThat(rows(semicolons)).singleElement().isEqualTo(new CsvRow(1, List.of("Ann", "Lee", "07412 345001", "a; b, c"), null));
+
+        LeadCsvReader tabs = open("Name\tPhone\nAnn, Lee\t07412 345001\n");
+        assertThat(tabs.delimiter()).isEqualTo('\t');
+        assertThat(rows(tabs).get(0).cells()).containsExactly("Ann, Lee", "07412 345001");
+
+        LeadCsvReader pipes = open("Name|Phone\nAnn|07412 345001\n");
+        assertThat(rows(pipes).get(0).cells()).containsExactly("Ann", "07412 345001");
+
+        LeadCsvReader quotedSemicolons = open("\"Name; full\",Phone\nAnn,07412 345001\n");
+        assertThat(quotedSemicolons.delimiter()).as("inside quotes does not count").isEqualTo(',');
+        assertThat(open("Name\nAnn\n").delimiter()).isEqualTo(',');
+    }
+
+    @Test
+    void rowsWithEveryCellEmptyAreSkippedAndCounted() {
+        LeadCsvReader reader = open("Name,Phone,Email\nAnn,07412 345001,\n,,\n\n , ,\n\"\",,\nBob,,b@example.com\n,,\n");
+
+        assertThat(rows(reader)).extracting(r -> r.cells().get(0)).containsExactly("Ann", "Bob");
+        assertThat(reader.blankRows()).isEqualTo(5);
     }
 }

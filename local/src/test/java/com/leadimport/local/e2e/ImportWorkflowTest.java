@@ -7,6 +7,7 @@ import static com.leadimport.local.e2e.Imports.run;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.leadimport.domain.row.Reason;
+import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.adapters.dynamodb.DynamoLeadStore;
@@ -220,6 +221,21 @@ class ImportWorkflowTest {
         assertThat(refused.status()).as(refused.error()).isEqualTo(ImportStatus.REFUSED);
         assertThat(names(runtime, "A")).containsExactly("Ann", "Bob");
         assertThat(runtime.stores().buffer().contents("A")).containsExactly("x-1", "x-2");
+    }
+
+    @Test
+    void aSemicolonSpreadsheetExportWithBlankRowsAndShoutedHeaders() {
+        ImportRequest request = Imports.request("A", "");
+        byte[] file = "NAME ; phone;  Email\r\nAnn;07412 345001;\r\n;;\r\n\r\nBob;07412 345002;bob@example.com\r\n;;\r\n"
+                .getBytes(StandardCharsets.UTF_8);
+
+        ImportRecord record = runtime.importFile("export.csv", file, request, "test");
+
+        assertThat(record.status()).as(record.error()).isEqualTo(ImportStatus.COMPLETED);
+        assertThat(record.totalRows()).isEqualTo(2);
+        assertThat(record.blankRows()).isEqualTo(3);
+        assertThat(record.imported()).isEqualTo(2);
+        assertThat(names(runtime, "A")).containsExactly("Ann", "Bob");
     }
 
     @Test
