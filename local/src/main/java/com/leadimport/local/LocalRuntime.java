@@ -419,6 +419,9 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        if (faults.any()) {
+            Log.info("faults injected", faults.injected());
+        }
         presigner.close();
         s3.close();
         dynamoDbClient.close();
