@@ -42,10 +42,16 @@ public final class Cli {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final PrintStream out;
+    private final PrintStream err;
     private final LocalRuntime.Settings settings;
 
     Cli(PrintStream out, LocalRuntime.Settings settings) {
+        this(out, System.err, settings);
+    }
+
+    Cli(PrintStream out, PrintStream err, LocalRuntime.Settings settings) {
         this.out = out;
+        this.err = err;
         this.settings = settings;
     }
 
@@ -86,13 +92,18 @@ public final class Cli {
               purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date
               serve [--port 8080]                  the wizard API on 127.0.0.1, the drop folder DIR/drop/<supplier>/,
                     [--no-skill-routing]           the purge at midnight (Europe/London); --no-skill-routing: a
-                                                   dialler without Outbound Skill-Based Routing (no Default Skill Group)""";
+                                                   dialler without Outbound Skill-Based Routing (no Default Skill Group)
+              help [COMMAND], --help               this usage, or one command's""";
 
     int run(List<String> args) {
         if (args.isEmpty()) {
             throw new UsageException("no command given");
         }
         String command = args.remove(0);
+        if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
+            out.println(args.isEmpty() ? USAGE : help(args.get(0)));
+            return OK;
+        }
         return switch (command) {
             case "import" -> importFile(args);
             case "leads" -> leads(args);
@@ -101,6 +112,22 @@ public final class Cli {
             case "serve" -> serve(args);
             default -> throw new UsageException("unknown command '" + command + "'");
         };
+    }
+
+    /** The usage lines of one command, or the whole usage when there is no such command. */
+    static String help(String command) {
+        StringBuilder lines = new StringBuilder("usage: java -jar lead-import-local.jar COMMAND ... [--data DIR]\n");
+        boolean found = false;
+        boolean within = false;
+        for (String line : USAGE.lines().skip(1).toList()) {
+            boolean starts = !line.startsWith("      ");
+            within = starts ? line.strip().startsWith(command + " ") || line.strip().equals(command) : within;
+            if (within) {
+                lines.append(line).append('\n');
+                found = true;
+            }
+        }
+        return found ? lines.toString().stripTrailing() : "no command '" + command + "'\n" + USAGE;
     }
 
     private int importFile(List<String> args) {
@@ -123,7 +150,10 @@ public final class Cli {
             return printRefusal("cannot read " + e.getMessage());
         }
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
-            ImportRecord record = runtime.importFile(file, request, "cli");
+            ImportRecord record;
+            try (ImportProgress progress = new ImportProgress(runtime.stores().imports(), err, System.console() != null)) {
+                record = runtime.importFile(file, request, "cli");
+            }
             ObjectNode summary = summary(record);
             if (record.rejectedRowsKey() != null) {
                 Path rejected = settings.dataDir().resolve("rejected").resolve(record.importId() + ".csv");
@@ -134,6 +164,8 @@ public final class Cli {
                 summary.put("rejectedRowsFile", rejected.toAbsolutePath().toString());
             }
             print(summary);
+            record.rejectedByReason().forEach((reason, count) -> err.printf(java.util.Locale.ROOT, "%,d rows rejected: %s%n", count,
+                    reason.words()));
             return record.status() == ImportStatus.COMPLETED ? OK : record.status() == ImportStatus.REFUSED ? REFUSED : FAILED;
         } catch (IOException e) {
             return printFailure(e.toString());
@@ -168,6 +200,11 @@ public final class Cli {
             throw new UsageException("leads needs --list NAME");
         }
         try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            List<String> lists = runtime.stores().catalog().lists();
+            if (!lists.contains(list.get())) {
+                return printRefusal("there is no list '" + list.get() + "'; the lists are "
+                        + (lists.isEmpty() ? "none yet" : String.join(", ", lists)));
+            }
             runtime.stores().leads().forEachLead(list.get(), lead -> out.println(leadJson(lead)));
         }
         return OK;

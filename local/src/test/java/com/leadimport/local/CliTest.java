@@ -106,6 +106,16 @@ class CliTest {
     }
 
     @Test
+    void helpAndUnknownNames() throws Exception {
+        assertThat(run("--help")).isZero();
+        assertThat(output).contains("import FILE --request REQUEST.json", "dnc create CATEGORY");
+        assertThat(run("help", "serve")).isZero();
+        assertThat(output).contains("serve [--port 8080]", "[--no-skill-routing]").doesNotContain("dnc add");
+        assertThat(run("leads", "--list", "Nowhere")).isEqualTo(2);
+        assertThat(json().get("error").asText()).isEqualTo("there is no list 'Nowhere'; the lists are none yet");
+    }
+
+    @Test
     void aNullRequestIsARefusalNotACrash() throws Exception {
         Path request = data.resolve("null.json");
         Files.writeString(request, "null");
