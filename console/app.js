@@ -397,16 +397,68 @@ function renderSummary() {
 async function start() {
   clearErrors();
   if (!state.importId) { showStage('details'); showError('file', 'choose a file first'); return; }
+  $('start').disabled = true;
   try {
     await api('PUT', 'imports/' + state.importId + '/request', request());
     await api('POST', 'imports/' + state.importId + '/start');
     state.started.add(state.importId);
     $('start').hidden = true;
     $('started').hidden = false;
+    follow(state.importId);
   } catch (e) {
+    $('start').disabled = false;
     const stage = showErrors(e.errors.length ? e.errors : [e.message]);
     if (stage && stage !== 'summary') { showStage(stage); showErrors(e.errors.length ? e.errors : [e.message]); focusFirstError(); }
   }
+}
+
+// ---------- Following a started import ----------
+const figure = (n) => Number(n || 0).toLocaleString('en-GB');
+function duration(seconds) {
+  return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
+}
+let liveTimer = null;
+/** Shows the import's progress on the Summary page until it ends: rows, rate, time left, then the outcome. */
+async function follow(importId) {
+  clearTimeout(liveTimer);
+  $('live').hidden = false;
+  $('live').scrollIntoView({ block: 'center' });
+  const first = { at: null, rows: 0 };
+  const poll = async () => {
+    let i;
+    try { i = await api('GET', 'imports/' + importId); } catch (e) { liveTimer = setTimeout(poll, 2000); return; }
+    if (importId !== state.importId && state.importId) return;
+    const p = i.progress;
+    const total = i.totalRows || 0;
+    const screened = p.chunksTotal ? Math.floor(total * p.chunksScreened / p.chunksTotal) : 0;
+    const written = p.chunksTotal ? Math.floor(total * p.chunksWritten / p.chunksTotal) : 0;
+    const done = i.status === 'COMPLETED' ? 1 : (total ? (screened + written) / (2 * total) : 0);
+    $('live-bar').value = done;
+    const finished = ['COMPLETED', 'FAILED', 'REFUSED'].includes(i.status);
+    const words = { AWAITING_FILE: 'Starting…', RUNNING: p.chunksTotal ? 'Importing…' : 'Reading the file…',
+      COMPLETED: 'Import completed', FAILED: 'Import failed', REFUSED: 'Import refused' };
+    $('live-status').textContent = (words[i.status] || i.status) + (i.error ? ': ' + i.error : '');
+    if (!finished && p.chunksTotal) {
+      const now = Date.now();
+      const progressRows = (screened + written) / 2;
+      if (first.at === null) { first.at = now; first.rows = progressRows; }
+      const seconds = (now - first.at) / 1000;
+      const rate = seconds > 0 ? (progressRows - first.rows) / seconds : 0;
+      const left = rate > 0 ? (total - progressRows) / rate : null;
+      $('live-rows').textContent = `${figure(total)} rows read, ${figure(screened)} screened, ${figure(written)} written`
+        + (rate > 0 ? ` · ${figure(Math.round(rate))} rows/s` : '') + (left !== null ? ` · about ${duration(left)} left` : '');
+    } else if (finished && i.status === 'COMPLETED') {
+      $('live-rows').textContent = `${figure(i.totalRows)} rows: ${figure(i.imported)} imported, ${figure(i.rejected)} rejected`
+        + (i.blankRows ? ` (${figure(i.blankRows)} blank rows skipped)` : '') + (i.replacedExisting ? `, ${figure(i.replacedExisting)} existing leads replaced` : '');
+    } else {
+      $('live-rows').textContent = '';
+    }
+    $('live-reasons').innerHTML = (i.rejectedReasons || []).map((r) => `<li>${figure(r.rows)} ${escapeHtml(r.words)}</li>`).join('');
+    $('live-rejected').hidden = !i.hasRejectedRows;
+    $('live-rejected').onclick = async () => { window.location.href = (await api('GET', 'imports/' + importId + '/rejected')).url; };
+    if (!finished) liveTimer = setTimeout(poll, 1000);
+  };
+  poll();
 }
 
 // ---------- History and report ----------
@@ -421,7 +473,7 @@ async function loadHistory() {
       <td>${escapeHtml(i.list || '')}</td><td>${escapeHtml(i.supplier || '')}</td><td class="status">${i.status}${i.error ? ': ' + escapeHtml(i.error) : ''}</td>
       <td><progress max="1" value="${done}" aria-label="progress">${Math.round(done * 100)}%</progress></td>
       <td>${i.totalRows ?? ''}</td><td class="imported">${i.imported ?? ''}</td>
-      <td>${i.rejected ?? ''}${i.rejectedByReason && Object.keys(i.rejectedByReason).length ? ' (' + Object.entries(i.rejectedByReason).map(([r, n]) => r + ' ' + n).join(', ') + ')' : ''}</td>
+      <td>${i.rejected ?? ''}${i.rejectedReasons && i.rejectedReasons.length ? ' (' + i.rejectedReasons.map((r) => escapeHtml(r.words) + ': ' + r.rows).join('; ') + ')' : ''}</td>
       <td>${i.hasRejectedRows ? `<button type="button" data-rejected="${i.importId}">Download</button>` : ''}</td></tr>`;
   }).join('');
   $('history-rows').querySelectorAll('[data-rejected]').forEach((b) => {

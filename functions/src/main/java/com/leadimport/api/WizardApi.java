@@ -477,6 +477,8 @@ public final class WizardApi {
         view.put("imported", record.imported());
         view.put("rejected", record.rejected());
         view.put("rejectedByReason", record.rejectedByReason());
+        view.put("rejectedReasons", record.rejectedByReason().entrySet().stream().map(reason -> Map.of("reason", reason.getKey(),
+                "words", reason.getKey().words(), "rows", reason.getValue())).toList());
         view.put("replacedExisting", record.replacedExisting());
         view.put("hasRejectedRows", record.rejectedRowsKey() != null);
         view.put("expiresOn", record.expiresOn());

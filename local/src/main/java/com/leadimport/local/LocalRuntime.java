@@ -96,6 +96,12 @@ public final class LocalRuntime implements AutoCloseable {
     private final WizardApi wizardApi;
     private final S3Presigner presigner;
     private final Faults faults;
+    /** The wizard's uploads' events, delivered as EventBridge does: after the API has answered. */
+    private final java.util.concurrent.ExecutorService events = java.util.concurrent.Executors.newFixedThreadPool(2, runnable -> {
+        Thread thread = new Thread(runnable, "s3-events");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     /** How the runtime is set up; tests vary chunk size, parallelism, time and task wrapping. */
     public record Settings(Path dataDir, int chunkRows, int threads, Clock clock, ZoneId purgeZone, Supplier<String> ids,
@@ -202,8 +208,7 @@ public final class LocalRuntime implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
         this.wizardApi = new WizardApi(stores.imports(), stores.catalog(), stores.dnc(),
-                new EventingFileStore(files, tables.uploadBucket(),
-                        (key, size) -> deliverObjectCreated(key, size, Long.toHexString(System.nanoTime()))),
+                new EventingFileStore(files, tables.uploadBucket(), this::objectCreatedLater),
                 new S3UploadUrls(presigner), new DynamoAuditLog(dynamoDbClient, tables.audit(), settings.clock()),
                 settings.clock().withZone(settings.purgeZone()), settings.ids(),
                 new WizardApi.Options(tables.uploadBucket(), tables.workBucket(), false, settings.skillBasedRouting()));
@@ -328,6 +333,22 @@ public final class LocalRuntime implements AutoCloseable {
         return deliverObjectCreated(key, size, sequencer);
     }
 
+    /**
+     * An object the wizard API put in the upload bucket: as on AWS, S3 and EventBridge start the
+     * workflow after the request has been answered (Start answers 202 at once; the console then
+     * follows the import's progress).
+     */
+    private void objectCreatedLater(String key, long size) {
+        String sequencer = Long.toHexString(System.nanoTime());
+        events.execute(() -> {
+            try {
+                deliverObjectCreated(key, size, sequencer);
+            } catch (RuntimeException e) {
+                Log.fault("object created event not delivered", e);
+            }
+        });
+    }
+
     /** The S3 Object Created event as EventBridge delivers it to the state machine. */
     public Execution deliverObjectCreated(String key, long size, String sequencer) {
         ObjectNode event = JSON.createObjectNode();
@@ -419,6 +440,14 @@ public final class LocalRuntime implements AutoCloseable {
 
     @Override
     public void close() {
+        events.shutdownNow();
+        try {
+            if (!events.awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                Log.info("closing with an import still running", Map.of());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         if (faults.any()) {
             Log.info("faults injected", faults.injected());
         }

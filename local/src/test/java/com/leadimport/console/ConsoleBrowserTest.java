@@ -119,6 +119,13 @@ class ConsoleBrowserTest {
         browser.screenshot(SCREENSHOTS.resolve("6-summary.png"));
         browser.click("#start");
         browser.waitUntil("the import started", WAIT, () -> browser.visible("#started"));
+        assertThat(browser.visible("#start")).as("Start cannot be pressed twice").isFalse();
+        browser.waitUntil("the Summary page follows the import to its end", WAIT,
+                () -> browser.text("#live-status").startsWith("Import completed"));
+        assertThat(browser.text("#live-rows")).isEqualTo("10 rows: 6 imported, 4 rejected");
+        assertThat(browser.text("#live-reasons")).contains("the email address is not valid").doesNotContain("INVALID_EMAIL");
+        assertThat(browser.visible("#live-rejected")).isTrue();
+        browser.screenshot(SCREENSHOTS.resolve("6b-progress.png"));
 
         browser.click("#go-history");
         browser.waitUntil("the import completed in history", WAIT,
