@@ -5,6 +5,7 @@ import com.leadimport.domain.csv.CsvRow;
 import com.leadimport.domain.phone.FormattedPhone;
 import com.leadimport.domain.phone.PhoneFormatter;
 import com.leadimport.domain.phone.PhoneTimeZones;
+import com.leadimport.domain.phone.SpreadsheetNumbers;
 import com.leadimport.domain.request.FieldMapping;
 import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
@@ -96,7 +97,7 @@ public final class RowProcessor {
             String value = field.getValue().value(cells);
             if (value != null) {
                 phoneValuePresent = true;
-                phones.format(value).ifPresent(p -> formatted.put(field.getKey(), p));
+                phones.format(SpreadsheetNumbers.digits(value).orElse(value)).ifPresent(p -> formatted.put(field.getKey(), p));
             }
         }
         if (!phoneValuePresent && email == null) {
@@ -146,7 +147,8 @@ public final class RowProcessor {
         for (Map.Entry<LeadField, LeadFieldMapper> field : phoneFields) {
             String value = field.getValue().value(candidate.cells());
             if (value != null) {
-                values.add(field.getKey().jsonName() + " '" + value + "'");
+                values.add(field.getKey().jsonName() + " '" + value + "'" + (SpreadsheetNumbers.lostDigits(value)
+                        ? " (a spreadsheet rewrote it in scientific notation and lost digits: export the column as text)" : ""));
             }
         }
         return "no valid phone number: " + String.join(", ", values);

@@ -186,4 +186,19 @@ class RowProcessorTest {
         assertThat(counts.rejectedByReason()).containsEntry(Reason.NO_CONTACT, 1L).containsEntry(Reason.INVALID_PHONE, 1L);
         assertThat(counts.total()).isEqualTo(3);
     }
+
+    @Test
+    void numbersASpreadsheetRewroteAreReadBackOrRejectedSayingTheyLostDigits() {
+        Lead decimal = imported(PROCESSOR.process(row(1, "Ann", "7412345123.0", "", "", "", "", ""), DncLookup.NONE));
+        Lead scientific = imported(PROCESSOR.process(row(2, "Bob", "7.412345123E+09", "4.41134960001E+11", "", "", "", ""),
+                DncLookup.NONE));
+
+        assertThat(decimal.phones().get(LeadField.PHONE1).e164()).isEqualTo("+447412345123");
+        assertThat(scientific.phones().get(LeadField.PHONE1).e164()).isEqualTo("+447412345123");
+        assertThat(scientific.phones().get(LeadField.PHONE2).e164()).isEqualTo("+441134960001");
+        RowOutcome.Rejected lost = rejected(PROCESSOR.process(row(3, "Cy", "7.41235E+09", "", "", "", "", ""), DncLookup.NONE),
+                Reason.INVALID_PHONE);
+        assertThat(lost.message()).isEqualTo("no valid phone number: phone1 '7.41235E+09' (a spreadsheet rewrote it in scientific"
+                + " notation and lost digits: export the column as text)");
+    }
 }
