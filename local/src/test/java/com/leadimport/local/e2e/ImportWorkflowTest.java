@@ -284,7 +284,7 @@ class ImportWorkflowTest {
         assertThat(wrongType.error()).isEqualTo("The file must be a .csv file (got 'leads.xlsx')");
         assertThat(unknownHeader.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(unknownHeader.error()).contains("mapping.fields.firstName.headers: 'Name' is not a header of the file");
-        assertThat(unknownCategory.error()).contains("settings.dnc.categories: 'Nope' is not a DNC category");
+        assertThat(unknownCategory.error()).contains("settings.dnc.categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)");
         assertThat(names(runtime, "A")).isEmpty();
     }
 

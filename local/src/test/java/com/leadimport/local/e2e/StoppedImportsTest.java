@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -30,11 +31,13 @@ class StoppedImportsTest {
 
     /**
      * An execution that stops before Finalize, past its Catch (States.Runtime ends an
-     * execution at once), as one that timed out or was aborted does: its import is left behind.
+     * execution at once), as one that timed out or was aborted does. While {@code ruleDown},
+     * ending the import fails too, as when the process dies before the stopped-execution rule
+     * runs: its import is left behind.
      */
-    private static LocalRuntime.Settings stoppingBeforeFinalize(Path data) {
+    private static LocalRuntime.Settings stoppingBeforeFinalize(Path data, AtomicBoolean ruleDown) {
         return LocalRuntime.Settings.defaults(data).withChunkRows(2).withTaskWrapper(invoker -> (function, payload) -> {
-            if (function.equals("FinalizeImport")) {
+            if (function.equals("FinalizeImport") || function.equals("MarkImportEnded") && ruleDown.get()) {
                 throw new StatesError("States.Runtime", "the execution stopped here");
             }
             return invoker.invoke(function, payload);
@@ -64,7 +67,7 @@ class StoppedImportsTest {
     @Test
     void theLocalRuntimeEndsWhatAStoppedProcessLeftRunningAndTheFileCanBeImportedAgain(@TempDir Path data) {
         String importId;
-        try (LocalRuntime dying = LocalRuntime.start(stoppingBeforeFinalize(data))) {
+        try (LocalRuntime dying = LocalRuntime.start(stoppingBeforeFinalize(data, new AtomicBoolean(true)))) {
             importId = startAndDie(dying);
         }
 
@@ -80,8 +83,10 @@ class StoppedImportsTest {
 
     @Test
     void onAwsTheStoppedExecutionsStatusChangeEndsItsImport(@TempDir Path data) {
-        try (LocalRuntime runtime = LocalRuntime.start(stoppingBeforeFinalize(data))) {
+        AtomicBoolean ruleDown = new AtomicBoolean(true);
+        try (LocalRuntime runtime = LocalRuntime.start(stoppingBeforeFinalize(data, ruleDown))) {
             String importId = startAndDie(runtime);
+            ruleDown.set(false);
             ImportRecord left = runtime.stores().imports().find(importId).orElseThrow();
             ObjectNode s3Event = new ObjectMapper().createObjectNode();
             ObjectNode detail = s3Event.putObject("detail");
@@ -101,6 +106,17 @@ class StoppedImportsTest {
             assertThat(List.of(child, other, stopped, repeated)).allSatisfy(e -> assertThat(e.succeeded()).isTrue());
             assertEndedFailedWithNothingKept(runtime, importId);
             assertThat(runtime.stores().imports().find(importId).orElseThrow().error()).contains("TIMED_OUT");
+        }
+    }
+
+    @Test
+    void theLocalRuntimeRunsTheStoppedExecutionRuleAsEventBridgeWould(@TempDir Path data) {
+        try (LocalRuntime runtime = LocalRuntime.start(stoppingBeforeFinalize(data, new AtomicBoolean(false)))) {
+            ImportRecord started = runtime.importFile("leads.csv", (Imports.HEADER + ROWS).getBytes(StandardCharsets.UTF_8),
+                    request("Kept", dedupe("LISTS", "KEEP_EXISTING", "\"destinationList\": true")), "test");
+
+            assertEndedFailedWithNothingKept(runtime, started.importId());
+            assertThat(runtime.stores().imports().find(started.importId()).orElseThrow().error()).contains("FAILED");
         }
     }
 }
