@@ -327,6 +327,9 @@ public final class Cli {
             ObjectNode result = JSON.createObjectNode().put("status", execution.status().name());
             if (execution.output() != null) {
                 result.set("result", execution.output());
+                err.printf(java.util.Locale.ROOT, "Purged %,d expired imports as of %s: %,d leads removed (with their callbacks)%n",
+                        execution.output().path("importsPurged").asLong(), execution.output().path("date").asText(),
+                        execution.output().path("leadsRemoved").asLong());
             }
             if (execution.error() != null) {
                 result.put("error", execution.error() + ": " + execution.cause());
@@ -349,8 +352,10 @@ public final class Cli {
             server.close();
             runtime.close();
         }));
-        out.println("serving the wizard API on http://127.0.0.1:" + server.port() + "/api/ ; supplier drop folder "
-                + settings.dataDir().resolve("drop").toAbsolutePath() + "/<supplier>/ ; Ctrl-C to stop");
+        out.println("The console: http://127.0.0.1:" + server.port() + "/  (open it in a browser)");
+        out.println("The wizard API: http://127.0.0.1:" + server.port() + "/api/");
+        out.println("Supplier drop folder: " + settings.dataDir().resolve("drop").toAbsolutePath() + "/<supplier>/");
+        out.println("Ctrl-C to stop.");
         try {
             Thread.currentThread().join();
         } catch (InterruptedException e) {

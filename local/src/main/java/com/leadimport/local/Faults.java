@@ -21,6 +21,7 @@ public final class Faults {
     private final double s3;
     private final double tasks;
     private final Map<String, AtomicLong> injected = new TreeMap<>();
+    private volatile boolean stopped;
 
     public Faults(double dynamoDb, double s3, double tasks) {
         for (double share : new double[] {dynamoDb, s3, tasks}) {
@@ -77,13 +78,18 @@ public final class Faults {
 
     /** Whether to inject a fault now, at this share; counted under {@code kind} when it does. */
     public boolean roll(double share, String kind) {
-        if (share > 0 && ThreadLocalRandom.current().nextDouble() < share) {
+        if (share > 0 && !stopped && ThreadLocalRandom.current().nextDouble() < share) {
             synchronized (injected) {
                 injected.computeIfAbsent(kind, k -> new AtomicLong()).incrementAndGet();
             }
             return true;
         }
         return false;
+    }
+
+    /** Injects nothing more from now on (a test reading back what was done under faults). */
+    public void stop() {
+        stopped = true;
     }
 
     /** How many faults of each kind were injected so far. */

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.local.Faults;
+import com.leadimport.local.LocalDynamoDb;
 import com.leadimport.local.LocalRuntime;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,6 +27,7 @@ class FaultInjectionTest {
     private static final String FIRST = Imports.dedupe("FILE", "KEEP_EXISTING", "");
     private static final String SECOND = Imports.dedupe("LISTS", "KEEP_EXISTING", "\"destinationList\": true");
 
+    private static final boolean DYNALITE = LocalDynamoDb.configured().equals("dynalite");
     private static List<String> faultFree;
 
     /** Rows with numbers and emails that repeat within the file and between the two files. */
@@ -40,10 +42,12 @@ class FaultInjectionTest {
         return rows.toString();
     }
 
-    private static List<String> importBoth(LocalRuntime runtime) {
+    /** Both imports, then (faults stopped, so that reading back cannot fail) their figures and the list's leads. */
+    private static List<String> importBoth(LocalRuntime runtime, Faults faults) {
         List<String> outcome = new ArrayList<>();
-        for (ImportRecord record : new ImportRecord[] {Imports.run(runtime, "D", FIRST, rows(1)),
-                Imports.run(runtime, "D", SECOND, rows(2))}) {
+        ImportRecord[] records = {Imports.run(runtime, "D", FIRST, rows(1)), Imports.run(runtime, "D", SECOND, rows(2))};
+        faults.stop();
+        for (ImportRecord record : records) {
             assertThat(record.status()).as(record.error()).isEqualTo(ImportStatus.COMPLETED);
             assertThat(record.imported() + record.rejected()).isEqualTo(400);
             outcome.add(record.imported() + " imported, rejected " + record.rejectedByReason());
@@ -63,24 +67,28 @@ class FaultInjectionTest {
     @BeforeAll
     static void withoutFaults() {
         try (LocalRuntime runtime = LocalRuntime.start(settings())) {
-            faultFree = importBoth(runtime);
+            faultFree = importBoth(runtime, Faults.NONE);
         }
         assertThat(faultFree).hasSizeGreaterThan(300);
     }
 
     @ParameterizedTest(name = "DynamoDB {0}, S3 {1}, tasks {2}")
     @CsvSource({"0.05, 0.05, 0.05", "0.2, 0.2, 0.1"})
-    void faultsChangeNothing(double dynamoDb, double s3, double tasks) {
+    void faultsChangeNothing(double dynamoDbShare, double s3, double tasks) {
+        // dynalite (the cross-check pass) cannot be made to fail: there S3 and the tasks misbehave alone
+        double dynamoDb = DYNALITE ? 0 : dynamoDbShare;
         Faults faults = new Faults(dynamoDb, s3, tasks);
         List<String> outcome;
         try (LocalRuntime runtime = LocalRuntime.start(settings().withFaults(faults))) {
-            outcome = importBoth(runtime);
+            outcome = importBoth(runtime, faults);
         }
 
         Map<String, Long> injected = faults.injected();
         System.out.println("faults injected at " + dynamoDb + "/" + s3 + "/" + tasks + ": " + injected);
-        assertThat(injected).containsKeys("dynamodb throttled", "dynamodb unprocessed", "s3 500", "task failed before running",
-                "task answer lost");
+        assertThat(injected).containsKeys("s3 500", "task failed before running", "task answer lost");
+        if (!DYNALITE) {
+            assertThat(injected).containsKeys("dynamodb throttled", "dynamodb unprocessed");
+        }
         assertThat(injected.values()).allSatisfy(count -> assertThat(count).isPositive());
         assertThat(outcome).isEqualTo(faultFree);
     }
