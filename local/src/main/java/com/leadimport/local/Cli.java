@@ -327,9 +327,6 @@ public final class Cli {
             ObjectNode result = JSON.createObjectNode().put("status", execution.status().name());
             if (execution.output() != null) {
                 result.set("result", execution.output());
-                err.printf(java.util.Locale.ROOT, "Purged %,d expired imports as of %s: %,d leads removed (with their callbacks)%n",
-                        execution.output().path("importsPurged").asLong(), execution.output().path("date").asText(),
-                        execution.output().path("leadsRemoved").asLong());
             }
             if (execution.error() != null) {
                 result.put("error", execution.error() + ": " + execution.cause());
