@@ -74,8 +74,7 @@ class BatchesTest {
         batches.write(Map.of("Tab", puts(1_000)));
         List<Map<String, AttributeValue>> items = batches.get("Tab", keys(1_000), true, null, null);
 
-        assertThat(faults.injected()).containsKeys("dynamodb throttled", "dynamodb unprocessed");
-        assertThat(faults.injected().get("dynamodb unprocessed")).isGreaterThan(50);
+        assertThat(faults.injected().get("dynamodb unprocessed")).as("about 200 expected").isGreaterThan(50);
         Set<String> read = items.stream().map(item -> item.get("pk").s() + "=" + item.get("v").n()).collect(Collectors.toSet());
         assertThat(items).hasSize(1_000);
         assertThat(read).contains("k0=0", "k999=999").hasSize(1_000);

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,6 +30,7 @@ class FaultInjectionTest {
 
     private static final boolean DYNALITE = LocalDynamoDb.configured().equals("dynalite");
     private static List<String> faultFree;
+    private static final Map<String, Long> ALL_INJECTED = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Rows with numbers and emails that repeat within the file and between the two files. */
     private static String rows(int seed) {
@@ -85,11 +87,17 @@ class FaultInjectionTest {
 
         Map<String, Long> injected = faults.injected();
         System.out.println("faults injected at " + dynamoDb + "/" + s3 + "/" + tasks + ": " + injected);
-        assertThat(injected).containsKeys("s3 500", "task failed before running", "task answer lost");
-        if (!DYNALITE) {
-            assertThat(injected).containsKeys("dynamodb throttled", "dynamodb unprocessed");
-        }
-        assertThat(injected.values()).allSatisfy(count -> assertThat(count).isPositive());
+        assertThat(injected.values().stream().mapToLong(Long::longValue).sum()).as("faults were injected").isGreaterThan(20);
+        injected.forEach((kind, count) -> ALL_INJECTED.merge(kind, count, Long::sum));
         assertThat(outcome).isEqualTo(faultFree);
+    }
+
+    /** Over both rates every kind of fault was injected (at 5% a rare kind may not come up in one run). */
+    @AfterAll
+    static void everyKindOfFaultWasInjected() {
+        assertThat(ALL_INJECTED).containsKeys("s3 500", "task failed before running", "task answer lost");
+        if (!DYNALITE) {
+            assertThat(ALL_INJECTED).containsKeys("dynamodb throttled", "dynamodb unprocessed");
+        }
     }
 }
