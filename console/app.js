@@ -7,6 +7,32 @@ const $ = (id) => document.getElementById(id);
 const STAGES = ['details', 'settings', 'mapping', 'callinfo', 'secondary', 'summary'];
 const LEAD_FIELDS = ['title', 'firstName', 'lastName', 'company', 'phone1', 'phone2', 'phone3', 'email', 'address1',
   'address2', 'address3', 'town', 'county', 'postcode', 'country', 'reference', 'dateOfBirth', 'skillGroup', 'notes'];
+// The headers suppliers use for each lead field (compared lower case, letters and digits only).
+const SYNONYMS = {
+  title: ['title', 'salutation'], firstName: ['first name', 'firstname', 'forename', 'given name'],
+  lastName: ['last name', 'lastname', 'surname', 'family name'], company: ['company', 'company name', 'business', 'organisation', 'organization'],
+  phone: ['mobile', 'mobile number', 'mobile phone', 'cell', 'phone', 'phone number', 'telephone', 'tel', 'landline', 'home phone',
+    'work phone', 'phone 1', 'phone 2', 'phone 3', 'telephone 1', 'telephone 2', 'telephone 3', 'tel 1', 'tel 2', 'tel 3', 'other phone'],
+  email: ['email', 'e-mail', 'email address', 'e-mail address'], address1: ['address 1', 'address line 1', 'address', 'street'],
+  address2: ['address 2', 'address line 2'], address3: ['address 3', 'address line 3'], town: ['town', 'city', 'town/city'],
+  county: ['county', 'region'], postcode: ['postcode', 'post code', 'zip', 'zip code', 'postal code'], country: ['country'],
+  reference: ['reference', 'ref', 'account ref', 'account reference', 'customer ref'], dateOfBirth: ['date of birth', 'dob', 'birth date'],
+  skillGroup: ['skill group'], notes: ['notes', 'note', 'comments'],
+};
+const squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** Each lead field whose label or usual header matches one of the file's headers; phones fill Phone 1, 2, 3 in file order. */
+function suggestMapping(headers) {
+  const byName = {};
+  for (const [field, names] of Object.entries(SYNONYMS)) names.forEach((n) => { byName[squash(n)] = field; });
+  LEAD_FIELDS.forEach((f) => { byName[squash(fieldLabel(f))] = byName[squash(fieldLabel(f))] || f; });
+  const mapping = {};
+  for (const header of headers) {
+    let field = byName[squash(header)];
+    if (field === 'phone' || /^phone\d$/.test(field || '')) field = ['phone1', 'phone2', 'phone3'].find((p) => !mapping[p]);
+    if (field && !mapping[field]) mapping[field] = [header];
+  }
+  return mapping;
+}
 const STAGE_OF_FIELD = { details: 'details', settings: 'settings', mapping: 'mapping', callInfo: 'callinfo', secondary: 'secondary', file: 'details' };
 
 const state = { importId: null, fileName: null, headers: [], rows: [], reached: 0, mapping: {}, separators: {},
@@ -131,7 +157,8 @@ async function chooseFile() {
     const preview = await api('GET', 'imports/' + state.importId + '/preview');
     state.headers = preview.headers;
     state.rows = preview.rows;
-    state.mapping = {};
+    state.mapping = suggestMapping(state.headers);
+    state.suggested = new Set(Object.keys(state.mapping));
     $('file-progress').textContent = `100% ${file.name} (${(file.size / 1024).toFixed(1)} KB), ${preview.headers.length} columns separated by ${preview.delimiter}`;
   } catch (e) {
     $('file-progress').textContent = '';
@@ -257,11 +284,13 @@ function renderMapping() {
     const drop = row.querySelector('.drop');
     mapped.forEach((h, i) => {
       const tag = document.createElement('span');
-      tag.className = 'mapped';
+      const suggested = state.suggested && state.suggested.has(field);
+      tag.className = suggested ? 'mapped suggested' : 'mapped';
       tag.textContent = h;
+      if (suggested) tag.title = 'suggested from the header: check it, then Next confirms it';
       const remove = document.createElement('button');
       remove.type = 'button'; remove.textContent = '×'; remove.setAttribute('aria-label', `remove ${h} from ${field}`);
-      remove.onclick = () => { mapped.splice(i, 1); renderMapping(); };
+      remove.onclick = () => { mapped.splice(i, 1); if (state.suggested) state.suggested.delete(field); renderMapping(); };
       tag.append(remove);
       drop.append(tag);
     });
@@ -277,6 +306,7 @@ function addMapping(field, header) {
   if (!header || !state.headers.includes(header)) return;
   const mapped = state.mapping[field] = state.mapping[field] || [];
   if (!mapped.includes(header)) mapped.push(header);
+  if (state.suggested) state.suggested.delete(field);
   renderMapping();
 }
 function mapping() {
@@ -529,6 +559,7 @@ function checkMapping() {
     showError('mapping.fields', 'Map at least one phone number (phone1, phone2, phone3) or email address');
     return false;
   }
+  if (state.suggested) state.suggested.clear(); // Next confirms the suggestions left in place
   return true;
 }
 document.querySelectorAll('.nav').forEach((b) => { b.onclick = () => showView(b.dataset.view); });

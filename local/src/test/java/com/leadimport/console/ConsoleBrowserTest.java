@@ -83,6 +83,14 @@ class ConsoleBrowserTest {
         browser.click("#settings button[type=submit]");
 
         assertThat(browser.visible("#mapping")).isTrue();
+        assertThat(browser.script("return document.querySelectorAll('#fields .mapped.suggested').length").asInt())
+                .as("every lead field whose label or usual header is one of the sample's headers is suggested").isEqualTo(12);
+        assertThat(browser.text("#fields td.drop[data-field=phone2]")).contains("Landline");
+        assertThat(browser.text("#fields td.drop[data-field=reference]")).contains("Account Ref");
+        browser.screenshot(SCREENSHOTS.resolve("3a-suggested.png"));
+        browser.click("[aria-label='remove Mobile from phone1']");
+        browser.click("[aria-label='remove Landline from phone2']");
+        browser.click("[aria-label='remove Email from email']");
         browser.click("#mapping button[type=submit]");
         assertThat(browser.text("#mapping .error[data-for='mapping.fields']")).contains("Map at least one phone number");
         browser.type("#mapping-name", "Acme layout");
