@@ -463,7 +463,7 @@ function renderSummary() {
     ['Validate emails', s.validateEmails ? 'Yes' : 'No'], ['Check DNC', s.dnc.enabled ? s.dnc.categories.join(', ') : 'No'],
     ['Deduplication', s.dedupe.enabled ? dedupeText(s.dedupe) : 'No'],
     ['Default skill group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
-    ['Time zone', s.timeZone.static ? s.timeZone.zone : 'From each number'],
+    ['Time zone', s.timeZone.static ? s.timeZone.zone : 'No restriction (not static)'],
     ['Expiry', s.expiry.enabled ? (s.expiry.option === 'ON_DATE' ? 'On ' + s.expiry.onDate : 'In ' + s.expiry.inDays + ' days') : 'No'],
     ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${fieldLabel(f)} ← ${m.headers.join(' + ')}`).join('; ')],
     ['Call info', r.callInfo ? r.callInfo.template : '—'],
