@@ -2,6 +2,7 @@ package com.leadimport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadimport.domain.request.LeadField;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.local.LocalRuntime;
@@ -21,9 +22,13 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestWatcher;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -33,9 +38,11 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in real headless Chromium against `serve`, driven through Selenium: the whole
- * wizard on the sample file, and each show/hide rule of the Settings stage. Screenshots of
- * every stage go to local/target/screenshots. (.ci/run installs Debian's chromium and
- * chromium-driver; Selenium is pointed at both, so Selenium Manager never downloads anything.)
+ * wizard on the sample file, a header dragged onto a field, and each
+ * show/hide rule of the Settings stage. Screenshots of every stage go to
+ * local/target/screenshots (and of the page where a test failed). .ci/run installs Debian's
+ * chromium and chromium-driver; Selenium is pointed at both, so Selenium Manager never
+ * downloads anything.
  */
 class ConsoleBrowserTest {
 
@@ -43,6 +50,9 @@ class ConsoleBrowserTest {
     private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
+    private static final Path SAMPLE = Path.of("samples", "leads.csv");
+    /** Every import here is this supplier's: the walk-through's report shows one supplier's bars. */
+    private static final String SUPPLIER = "Acme Data";
 
     @TempDir
     static Path data;
@@ -83,6 +93,17 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** A screenshot of the page as a test failed, named after the test. */
+    @RegisterExtension
+    final TestWatcher screenshotOnFailure = new TestWatcher() {
+        @Override
+        public void testFailed(ExtensionContext context, Throwable cause) {
+            if (browser != null) {
+                screenshot("failed-" + context.getRequiredTestMethod().getName() + ".png");
+            }
+        }
+    };
+
     @BeforeEach
     void openConsole() {
         open(url);
@@ -91,10 +112,9 @@ class ConsoleBrowserTest {
     @Test
     void aSupervisorWalksTheWizardAndTheImportCompletesInHistory() {
         screenshot("1-details.png");
-        type("#file", Path.of("samples", "leads.csv").toAbsolutePath().toString());
-        waitUntil("the upload finished", () -> text("#file-progress").startsWith("100%"));
+        upload(SAMPLE);
         choose("#list", "Sample List");
-        type("#supplier", "Acme Data");
+        type("#supplier", SUPPLIER);
         type("#cost", "0.12");
         click("#details button[type=submit]");
 
@@ -176,6 +196,35 @@ class ConsoleBrowserTest {
         runtime.stores().leads().forEachLead("Sample List", leads::add);
         assertThat(leads).hasSize(6).allSatisfy(l -> assertThat(l.expiresOn()).isEqualTo(record.importDate().plusDays(30)));
         assertThat(leads.get(0).lead().callInfo()).isEqualTo("Name: Ann Lee");
+    }
+
+    @Test
+    void aHeaderDraggedOntoAFieldIsMappedToItAndImportedThere() {
+        // given the sample file on the Lead Mapping stage, Tariff mapped to no field
+        fillDetails(SAMPLE, newList("Dragged"));
+        next("details");
+        next("settings");
+        assertThat(text("#fields td.drop[data-field=notes]")).isEmpty();
+
+        // when the supervisor drags the Tariff header onto Notes
+        Html5DragAndDrop.drag(browser, headerChip("Tariff"), find("#fields td.drop[data-field=notes]"));
+
+        // then Notes shows Tariff as mapped (the supervisor's own choice, not a suggestion)
+        assertThat(texts("#fields td.drop[data-field=notes] .mapped")).containsExactly("Tariff×");
+        assertThat(count("#fields td.drop[data-field=notes] .mapped.suggested")).isZero();
+        assertThat(count("[aria-label='remove Tariff from notes']")).isEqualTo(1);
+        screenshot("dragged-mapping.png");
+        // and the console sends it: the Summary says so, the API saves it, each lead gets its tariff
+        next("mapping");
+        next("callinfo");
+        next("secondary");
+        assertThat(text("#summary-list")).contains("Notes ← Tariff");
+        runImport();
+        assertThat(importInto("Dragged").request().mapping().fields().get(LeadField.NOTES).headers()).containsExactly("Tariff");
+        List<StoredLead> leads = new ArrayList<>();
+        runtime.stores().leads().forEachLead("Dragged", leads::add);
+        assertThat(leads).extracting(l -> l.lead().fields().get(LeadField.FIRST_NAME) + ": " + l.lead().fields().get(LeadField.NOTES))
+                .contains("Ann: Gold", "Bob: Silver", "Ian: Bronze");
     }
 
     @Test
@@ -319,6 +368,58 @@ class ConsoleBrowserTest {
         assertThat(visible("#expiry-days")).isFalse();
     }
 
+    // ---------- steps of the wizard ----------
+
+    /** A list created elsewhere, then Refresh pressed so that Details offers it. */
+    private static String newList(String name) {
+        runtime.stores().catalog().createList(name);
+        click("#refresh-lists");
+        waitUntil("the list " + name + " is offered", () -> texts("#list option").contains(name));
+        return name;
+    }
+
+    private static Path csv(String name, String... lines) {
+        try {
+            return Files.write(data.resolve(name), List.of(lines));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static void upload(Path file) {
+        type("#file", file.toAbsolutePath().toString());
+        waitUntil("the upload finished", () -> text("#file-progress").startsWith("100%"));
+    }
+
+    /** Details of a one-off import (Ad-hoc: no settings or mapping to name and save): the file, the list, the supplier. */
+    private static void fillDetails(Path file, String list) {
+        upload(file);
+        choose("#list", list);
+        type("#supplier", SUPPLIER);
+        click("#adhoc");
+    }
+
+    /** Next on this stage. */
+    private static void next(String stage) {
+        click("#" + stage + " button[type=submit]");
+    }
+
+    /** Start on the Summary page, then waits until the page says the import completed. */
+    private static void runImport() {
+        click("#start");
+        waitUntil("the Summary page follows the import to its end", () -> text("#live-status").startsWith("Import completed"));
+    }
+
+    private static ImportRecord importInto(String list) {
+        return runtime.stores().imports().history(100).stream().filter(i -> list.equals(i.list())).findFirst().orElseThrow();
+    }
+
+    private static WebElement headerChip(String header) {
+        return browser.findElements(By.cssSelector("#headers li")).stream().filter(chip -> chip.getText().equals(header))
+                .findFirst().orElseThrow(() -> new AssertionError("no header chip " + header));
+    }
+
+
     // ---------- the supervisor's actions and what the page shows, through Selenium ----------
 
     private static void open(String address) {
@@ -347,6 +448,11 @@ class ConsoleBrowserTest {
         new Select(find(css)).selectByVisibleText(option);
     }
 
+    /** The text of each element found, as the page shows it. */
+    private static List<String> texts(String css) {
+        return browser.findElements(By.cssSelector(css)).stream().map(WebElement::getText).toList();
+    }
+
     /** The element's text as the page shows it. */
     private static String text(String css) {
         return find(css).getText();
@@ -358,7 +464,8 @@ class ConsoleBrowserTest {
     }
 
     private static void waitUntil(String what, BooleanSupplier condition) {
-        new WebDriverWait(browser, WAIT).withMessage("waiting until " + what).until(page -> condition.getAsBoolean());
+        new WebDriverWait(browser, WAIT).withMessage("waiting until " + what).ignoring(StaleElementReferenceException.class)
+                .until(page -> condition.getAsBoolean());
     }
 
     private static void screenshot(String name) {
