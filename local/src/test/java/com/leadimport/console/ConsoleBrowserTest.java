@@ -38,8 +38,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in real headless Chromium against `serve`, driven through Selenium: the whole
- * wizard on the sample file, a header dragged onto a field, and each
- * show/hide rule of the Settings stage. Screenshots of every stage go to
+ * wizard on the sample file, a header dragged onto a field, a semicolon-separated file,
+ * and each show/hide rule of the Settings stage. Screenshots of every stage go to
  * local/target/screenshots (and of the page where a test failed). .ci/run installs Debian's
  * chromium and chromium-driver; Selenium is pointed at both, so Selenium Manager never
  * downloads anything.
@@ -225,6 +225,20 @@ class ConsoleBrowserTest {
         runtime.stores().leads().forEachLead("Dragged", leads::add);
         assertThat(leads).extracting(l -> l.lead().fields().get(LeadField.FIRST_NAME) + ": " + l.lead().fields().get(LeadField.NOTES))
                 .contains("Ann: Gold", "Bob: Silver", "Ian: Bronze");
+    }
+
+    @Test
+    void aSemicolonSeparatedFileOffersEachHeaderOnItsOwn() {
+        Path file = csv("semicolons.csv", "First Name;Last Name;Mobile;Email", "Ann;Lee;07412 345123;ann.lee@example.com");
+
+        fillDetails(file, newList("Semicolons"));
+
+        assertThat(text("#file-progress")).contains("4 columns separated by semicolon");
+        next("details");
+        next("settings");
+        assertThat(texts("#headers li")).containsExactly("First Name", "Last Name", "Mobile", "Email");
+        assertThat(text("#fields td.drop[data-field=phone1]")).contains("Mobile");
+        screenshot("semicolon-mapping.png");
     }
 
     @Test
