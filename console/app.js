@@ -5,8 +5,10 @@
 const config = window.LEAD_IMPORT || { apiUrl: '', token: () => null };
 const $ = (id) => document.getElementById(id);
 const STAGES = ['details', 'settings', 'mapping', 'callinfo', 'secondary', 'summary'];
-const LEAD_FIELDS = ['title', 'firstName', 'lastName', 'company', 'phone1', 'phone2', 'phone3', 'email', 'address1',
-  'address2', 'address3', 'town', 'county', 'postcode', 'country', 'reference', 'dateOfBirth', 'skillGroup', 'notes'];
+// The stage names and field labels come from the API (GET /api/labels), the one source its messages use too.
+const STAGE_IDS = { Details: 'details', Settings: 'settings', 'Lead Mapping': 'mapping', 'Call Info': 'callinfo', 'Secondary Mapping': 'secondary' };
+let LEAD_FIELDS = [];
+const LEAD_LABELS = {};
 // The headers suppliers use for each lead field (compared lower case, letters and digits only).
 const SYNONYMS = {
   title: ['title', 'salutation'], firstName: ['first name', 'firstname', 'forename', 'given name'],
@@ -20,6 +22,8 @@ const SYNONYMS = {
   skillGroup: ['skill group'], notes: ['notes', 'note', 'comments'],
 };
 const squash = (text) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
+// headers are the same header ignoring case, surrounding spaces and repeated inner spaces (CONTRACT.md)
+const headerKey = (header) => header.trim().replace(/\s+/g, ' ').toLowerCase();
 /** Each lead field whose label or usual header matches one of the file's headers; phones fill Phone 1, 2, 3 in file order. */
 function suggestMapping(headers) {
   const byName = {};
@@ -33,7 +37,6 @@ function suggestMapping(headers) {
   }
   return mapping;
 }
-const STAGE_OF_FIELD = { details: 'details', settings: 'settings', mapping: 'mapping', callInfo: 'callinfo', secondary: 'secondary', file: 'details' };
 
 const state = { importId: null, fileName: null, headers: [], rows: [], reached: 0, mapping: {}, separators: {},
   tables: [], secondary: {}, settingsProfiles: [], mappingProfiles: [], started: new Set() };
@@ -44,8 +47,23 @@ async function api(method, path, body) {
   if (token) headers.Authorization = 'Bearer ' + token;
   const response = await fetch(config.apiUrl + '/api/' + path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
   const json = await response.json().catch(() => ({}));
-  if (!response.ok) throw Object.assign(new Error((json.errors || [response.statusText]).join('; ')), { errors: json.errors || [], status: response.status });
+  if (!response.ok) {
+    const errors = json.errors || [{ field: null, stage: null, label: null, message: response.statusText }];
+    throw Object.assign(new Error(errors.map(problemText).join('; ')), { errors, status: response.status });
+  }
   return json;
+}
+/** A problem as a person reads it: "Lead Mapping - First name: 'Name' is not a header of the file". */
+function problemText(p) {
+  return p.stage ? `${p.stage}${p.label ? ' - ' + p.label : ''}: ${p.message}` : p.message;
+}
+/** The problems of a failed call, or the failure itself as one. */
+function problemsOf(e) {
+  return e.errors && e.errors.length ? e.errors : [{ field: null, stage: null, label: null, message: e.message }];
+}
+/** Shows a failed call's problems next to {@code field} (each problem's own label before its words). */
+function showFailure(field, e) {
+  showError(field, problemsOf(e).map((p) => (p.label ? p.label + ': ' : '') + p.message).join('; '));
 }
 
 // ---------- errors shown next to their field ----------
@@ -82,16 +100,16 @@ function focusFirstError() {
   const invalid = [...document.querySelectorAll('[aria-invalid=true]')].find((c) => c.offsetParent !== null);
   if (invalid) invalid.focus();
 }
-function showErrors(errors) {
+/** Places each problem next to its field (by its field path) and lists them all on the Summary; returns the earliest stage. */
+function showErrors(problems) {
   clearErrors();
   let firstStage = null;
-  for (const error of errors) {
-    const field = error.split(/[ :]/)[0];
-    showError(field, error);
+  for (const problem of problems) {
+    if (problem.field) showError(problem.field, (problem.label ? problem.label + ': ' : '') + problem.message);
     const li = document.createElement('li');
-    li.textContent = error;
+    li.textContent = problemText(problem);
     $('summary-errors').append(li);
-    const stage = STAGE_OF_FIELD[field.split('.')[0]];
+    const stage = STAGE_IDS[problem.stage];
     if (stage && (firstStage === null || STAGES.indexOf(stage) < STAGES.indexOf(firstStage))) firstStage = stage;
   }
   return firstStage;
@@ -144,6 +162,27 @@ function upload(url, file, contentType) {
     xhr.send(file);
   });
 }
+/** The uploaded file's headers and first rows, split as the Delimiter choice says (detected when empty). */
+async function loadPreview() {
+  const chosen = $('delimiter').value;
+  const preview = await api('GET', 'imports/' + state.importId + '/preview' + (chosen ? '?delimiter=' + chosen.toLowerCase() : ''));
+  state.headers = preview.headers;
+  state.rows = preview.rows;
+  state.mapping = suggestMapping(state.headers);
+  state.suggested = new Set(Object.keys(state.mapping));
+  if (!chosen) $('delimiter-detected').textContent = 'As detected (' + preview.delimiter + ')';
+  $('delimiter-field').hidden = false;
+  $('file-progress').textContent = `100% ${state.fileName} (${(state.fileSize / 1024).toFixed(1)} KB), ${preview.headers.length} columns separated by ${preview.delimiter}`;
+}
+async function chooseDelimiter() {
+  clearErrors();
+  if (!state.importId) return;
+  try {
+    await loadPreview();
+  } catch (e) {
+    showFailure('settings.delimiter', e);
+  }
+}
 async function chooseFile() {
   clearErrors();
   const file = $('file').files[0];
@@ -154,15 +193,11 @@ async function chooseFile() {
     await upload(created.upload.url, file, contentType);
     state.importId = created.importId;
     state.fileName = file.name;
-    const preview = await api('GET', 'imports/' + state.importId + '/preview');
-    state.headers = preview.headers;
-    state.rows = preview.rows;
-    state.mapping = suggestMapping(state.headers);
-    state.suggested = new Set(Object.keys(state.mapping));
-    $('file-progress').textContent = `100% ${file.name} (${(file.size / 1024).toFixed(1)} KB), ${preview.headers.length} columns separated by ${preview.delimiter}`;
+    state.fileSize = file.size;
+    await loadPreview();
   } catch (e) {
     $('file-progress').textContent = '';
-    showError('file', (e.errors && e.errors.length ? e.errors : [e.message]).join('; '));
+    showFailure('file', e);
   }
 }
 function details() {
@@ -186,6 +221,11 @@ function applySettingsVisibility() {
   $('expiry-options').hidden = !$('expiry').checked;
   $('expiry-date-row').hidden = $('expiry-option').value !== 'ON_DATE';
   $('expiry-days-row').hidden = $('expiry-option').value !== 'IN_DAYS';
+}
+/** Default Skill Group: None, or one of the system's skill groups. */
+async function loadSkillGroups() {
+  const groups = await api('GET', 'skill-groups');
+  $('skill-group').innerHTML = '<option value="">None</option>' + groups.map((g) => `<option>${escapeHtml(g)}</option>`).join('');
 }
 async function loadCategories() {
   const categories = await api('GET', 'dnc/categories');
@@ -211,15 +251,20 @@ function settings() {
       destinationList: scope === 'LISTS' && $('dedupe-destination').checked,
       additionalLists: scope === 'LISTS' ? [...$('dedupe-additional').selectedOptions].map((o) => o.value) : [],
       action: $('dedupe-action').value },
-    defaultSkillGroup: state.skillBasedRouting ? $('skill-group').value.trim() || null : null,
+    defaultSkillGroup: state.skillBasedRouting ? $('skill-group').value || null : null,
     clearFetchedData: $('clear-fetched').checked,
     timeZone: { static: $('static-zone').checked, zone: $('static-zone').checked ? $('zone').value : null },
     expiry: { enabled: $('expiry').checked, option: $('expiry-option').value,
       onDate: $('expiry-option').value === 'ON_DATE' ? ($('expiry-date').value || null) : null,
       inDays: $('expiry-option').value === 'IN_DAYS' ? number('expiry-days') : null },
+    delimiter: $('delimiter').value || null,
   };
 }
 function loadSettings(s) {
+  if (($('delimiter').value || null) !== (s.delimiter || null)) {
+    $('delimiter').value = s.delimiter || '';
+    chooseDelimiter();
+  }
   $('settings-name').value = s.name || '';
   $('my-default').checked = !!s.myDefault;
   $('format').value = s.format.preset;
@@ -254,6 +299,9 @@ function loadSettings(s) {
 async function loadProfiles() {
   state.settingsProfiles = await api('GET', 'settings-profiles');
   state.mappingProfiles = await api('GET', 'mapping-profiles');
+  state.secondaryMappings = await api('GET', 'secondary-mappings');
+  $('previous-secondary').innerHTML = '<option value="">—</option>' + state.secondaryMappings.map((p, i) =>
+    `<option value="${i}">${escapeHtml(p.name || '')} (${escapeHtml(p.secondary.table)})</option>`).join('');
   $('previous-settings').innerHTML = '<option value="">—</option>' + state.settingsProfiles.map((p, i) =>
     `<option value="${i}">${escapeHtml(p.name)}${p.myDefault ? ' (my default)' : ''}</option>`).join('');
   $('previous-mappings').innerHTML = '<option value="">—</option>' + state.mappingProfiles.map((p, i) =>
@@ -343,7 +391,7 @@ function refreshCallInfo() {
       const result = await api('POST', 'imports/' + state.importId + '/call-info-preview', { template: $('template').value });
       showError('callInfo.template', '');
       $('callinfo-preview').innerHTML = result.previews.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
-    } catch (e) { showError('callInfo.template', e.message); }
+    } catch (e) { showFailure('callInfo.template', e); }
   }, 250);
 }
 
@@ -390,8 +438,7 @@ function shown(id, value) {
   return option ? option.textContent : value;
 }
 function fieldLabel(field) {
-  const words = field.replace(/([A-Z])/g, ' $1').replace(/(\d)/, ' $1').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
+  return LEAD_LABELS[field] || field;
 }
 function formatText(f) {
   if (f.preset !== 'ADVANCED') return shown('format', f.preset);
@@ -426,7 +473,7 @@ function renderSummary() {
 }
 async function start() {
   clearErrors();
-  if (!state.importId) { showStage('details'); showError('file', 'choose a file first'); return; }
+  if (!state.importId) { showStage('details'); showError('file', 'File: select a .csv file (required)'); return; }
   $('start').disabled = true;
   try {
     await api('PUT', 'imports/' + state.importId + '/request', request());
@@ -437,8 +484,8 @@ async function start() {
     follow(state.importId);
   } catch (e) {
     $('start').disabled = false;
-    const stage = showErrors(e.errors.length ? e.errors : [e.message]);
-    if (stage && stage !== 'summary') { showStage(stage); showErrors(e.errors.length ? e.errors : [e.message]); focusFirstError(); }
+    const stage = showErrors(problemsOf(e));
+    if (stage && stage !== 'summary') { showStage(stage); showErrors(problemsOf(e)); focusFirstError(); }
   }
 }
 
@@ -447,41 +494,48 @@ const figure = (n) => Number(n || 0).toLocaleString('en-GB');
 function duration(seconds) {
   return seconds < 90 ? `${Math.round(seconds)} s` : `${Math.round(seconds / 60)} min`;
 }
+const firstSeen = {};
+/**
+ * An import's live figures, the same on the Summary page and in history: the share done, and while
+ * it runs the rows read, screened and written, with a rate and the time left once it has moved.
+ */
+function liveFigures(i) {
+  const p = i.progress;
+  const total = i.totalRows || 0;
+  const screened = p.chunksTotal ? Math.floor(total * p.chunksScreened / p.chunksTotal) : 0;
+  const written = p.chunksTotal ? Math.floor(total * p.chunksWritten / p.chunksTotal) : 0;
+  const done = i.status === 'COMPLETED' ? 1 : (total ? (screened + written) / (2 * total) : 0);
+  if (i.status !== 'RUNNING' || !p.chunksTotal) return { done, text: '' };
+  const now = Date.now();
+  const progressRows = (screened + written) / 2;
+  const first = firstSeen[i.importId] || (firstSeen[i.importId] = { at: now, rows: progressRows });
+  const seconds = (now - first.at) / 1000;
+  const rate = seconds > 0 ? (progressRows - first.rows) / seconds : 0;
+  const left = rate > 0 ? (total - progressRows) / rate : null;
+  return { done, text: `${figure(total)} rows read, ${figure(screened)} screened, ${figure(written)} written`
+    + (rate > 0 ? ` · ${figure(Math.round(rate))} rows/s` : '') + (left !== null ? ` · about ${duration(left)} left` : '') };
+}
 let liveTimer = null;
 /** Shows the import's progress on the Summary page until it ends: rows, rate, time left, then the outcome. */
 async function follow(importId) {
   clearTimeout(liveTimer);
   $('live').hidden = false;
   $('live').scrollIntoView({ block: 'center' });
-  const first = { at: null, rows: 0 };
   const poll = async () => {
     let i;
     try { i = await api('GET', 'imports/' + importId); } catch (e) { liveTimer = setTimeout(poll, 2000); return; }
     if (importId !== state.importId && state.importId) return;
-    const p = i.progress;
-    const total = i.totalRows || 0;
-    const screened = p.chunksTotal ? Math.floor(total * p.chunksScreened / p.chunksTotal) : 0;
-    const written = p.chunksTotal ? Math.floor(total * p.chunksWritten / p.chunksTotal) : 0;
-    const done = i.status === 'COMPLETED' ? 1 : (total ? (screened + written) / (2 * total) : 0);
-    $('live-bar').value = done;
+    const live = liveFigures(i);
+    $('live-bar').value = live.done;
     const finished = ['COMPLETED', 'FAILED', 'REFUSED'].includes(i.status);
-    const words = { AWAITING_FILE: 'Starting…', RUNNING: p.chunksTotal ? 'Importing…' : 'Reading the file…',
+    const words = { AWAITING_FILE: 'Starting…', RUNNING: i.progress.chunksTotal ? 'Importing…' : 'Reading the file…',
       COMPLETED: 'Import completed', FAILED: 'Import failed', REFUSED: 'Import refused' };
     $('live-status').textContent = (words[i.status] || i.status) + (i.error ? ': ' + i.error : '');
-    if (!finished && p.chunksTotal) {
-      const now = Date.now();
-      const progressRows = (screened + written) / 2;
-      if (first.at === null) { first.at = now; first.rows = progressRows; }
-      const seconds = (now - first.at) / 1000;
-      const rate = seconds > 0 ? (progressRows - first.rows) / seconds : 0;
-      const left = rate > 0 ? (total - progressRows) / rate : null;
-      $('live-rows').textContent = `${figure(total)} rows read, ${figure(screened)} screened, ${figure(written)} written`
-        + (rate > 0 ? ` · ${figure(Math.round(rate))} rows/s` : '') + (left !== null ? ` · about ${duration(left)} left` : '');
-    } else if (finished && i.status === 'COMPLETED') {
+    if (i.status === 'COMPLETED') {
       $('live-rows').textContent = `${figure(i.totalRows)} rows: ${figure(i.imported)} imported, ${figure(i.rejected)} rejected`
         + (i.blankRows ? ` (${figure(i.blankRows)} blank rows skipped)` : '') + (i.replacedExisting ? `, ${figure(i.replacedExisting)} existing leads replaced` : '');
     } else {
-      $('live-rows').textContent = '';
+      $('live-rows').textContent = live.text;
     }
     $('live-reasons').innerHTML = (i.rejectedReasons || []).map((r) => `<li>${figure(r.rows)} ${escapeHtml(r.words)}</li>`).join('');
     $('live-rejected').hidden = !i.hasRejectedRows;
@@ -497,11 +551,10 @@ async function loadHistory() {
   clearTimeout(historyTimer);
   const imports = await api('GET', 'imports');
   $('history-rows').innerHTML = imports.map((i) => {
-    const p = i.progress;
-    const done = p.chunksTotal ? (p.chunksScreened + p.chunksWritten) / (2 * p.chunksTotal) : (i.status === 'COMPLETED' ? 1 : 0);
+    const figures = liveFigures(i);
     return `<tr data-import="${i.importId}"><td>${new Date(i.createdAt).toLocaleString()}</td><td>${escapeHtml(i.fileName || '')}</td>
       <td>${escapeHtml(i.list || '')}</td><td>${escapeHtml(i.supplier || '')}</td><td class="status">${i.status}${i.error ? ': ' + escapeHtml(i.error) : ''}</td>
-      <td><progress max="1" value="${done}" aria-label="progress">${Math.round(done * 100)}%</progress></td>
+      <td><progress max="1" value="${figures.done}" aria-label="progress">${Math.round(figures.done * 100)}%</progress>${figures.text ? `<div class="hint">${figures.text}</div>` : ''}</td>
       <td>${i.totalRows ?? ''}</td><td class="imported">${i.imported ?? ''}</td>
       <td>${i.rejected ?? ''}${i.rejectedReasons && i.rejectedReasons.length ? ' (' + i.rejectedReasons.map((r) => escapeHtml(r.words) + ': ' + r.rows).join('; ') + ')' : ''}</td>
       <td>${i.hasRejectedRows ? `<button type="button" data-rejected="${i.importId}">Download</button>` : ''}</td></tr>`;
@@ -517,7 +570,7 @@ async function loadHistory() {
 async function loadReport() {
   const rows = await api('GET', 'reports/suppliers');
   $('report-rows').innerHTML = rows.map((r) => `<tr><td>${escapeHtml(r.supplier)}</td><td>${r.imports}</td><td>${r.rows}</td><td>${r.imported}</td>
-    <td>${Object.entries(r.rejectedByReason).map(([k, v]) => k + ' ' + v).join(', ')}</td><td>${Number(r.cost).toFixed(2)}</td></tr>`).join('');
+    <td>${r.rejectedReasons.map((x) => escapeHtml(x.words) + ': ' + figure(x.rows)).join('; ')}</td><td>${Number(r.cost).toFixed(2)}</td></tr>`).join('');
   const max = Math.max(1, ...rows.map((r) => r.rows));
   const chart = $('report-chart');
   chart.setAttribute('height', String(rows.length * 28 + 34));
@@ -547,16 +600,17 @@ function next(stage, check) {
 function checkDetails() {
   const d = details();
   let ok = true;
-  if (!state.importId) { showError('file', 'File is required: select a .csv file'); ok = false; }
-  if (!d.list) { showError('details.list', 'List is required'); ok = false; }
-  if (!d.supplier) { showError('details.supplier', 'Supplier is required (or enter your own company name)'); ok = false; }
-  if (d.costPerLead !== null && d.costPerLead < 0) { showError('details.costPerLead', 'Cost per lead cannot be negative'); ok = false; }
+  // worded as the API words them (FieldLabels and RequestValidator)
+  if (!state.importId) { showError('file', 'File: select a .csv file (required)'); ok = false; }
+  if (!d.list) { showError('details.list', 'List: choose the destination list (required)'); ok = false; }
+  if (!d.supplier) { showError('details.supplier', 'Supplier: record where the data came from, or your own company name (required)'); ok = false; }
+  if (d.costPerLead !== null && d.costPerLead < 0) { showError('details.costPerLead', 'Cost per lead: cannot be negative'); ok = false; }
   return ok;
 }
 function checkMapping() {
   const fields = mapping().fields;
   if (!['phone1', 'phone2', 'phone3', 'email'].some((f) => fields[f])) {
-    showError('mapping.fields', 'Map at least one phone number (phone1, phone2, phone3) or email address');
+    showError('mapping.fields', 'Lead fields: map at least one phone number (Phone 1, Phone 2, Phone 3) or Email');
     return false;
   }
   if (state.suggested) state.suggested.clear(); // Next confirms the suggestions left in place
@@ -565,17 +619,18 @@ function checkMapping() {
 document.querySelectorAll('.nav').forEach((b) => { b.onclick = () => showView(b.dataset.view); });
 document.querySelectorAll('[data-stage]').forEach((b) => { b.onclick = () => showStage(b.dataset.stage); });
 $('file').onchange = chooseFile;
+$('delimiter').onchange = chooseDelimiter;
 $('refresh-lists').onclick = () => loadLists($('list').value);
 $('new-list').onclick = async () => {
   const name = window.prompt('New list name');
   if (!name) return;
-  try { await api('POST', 'lists', { name }); await loadLists(name); } catch (e) { showError('details.list', e.message); }
+  try { await api('POST', 'lists', { name }); await loadLists(name); } catch (e) { showFailure('details.list', e); }
 };
 $('clone-list').onclick = async () => {
-  if (!$('list').value) { showError('details.list', 'choose the list to clone first'); return; }
+  if (!$('list').value) { showError('details.list', 'List: choose the list to clone first'); return; }
   const name = window.prompt('Name for the copy of ' + $('list').value);
   if (!name) return;
-  try { await api('POST', 'lists/clone', { from: $('list').value, name }); await loadLists(name); } catch (e) { showError('details.list', e.message); }
+  try { await api('POST', 'lists/clone', { from: $('list').value, name }); await loadLists(name); } catch (e) { showFailure('details.list', e); }
 };
 $('adhoc').onchange = applyAdHoc;
 ['format', 'delete-existing', 'dnc', 'dedupe', 'static-zone', 'expiry', 'expiry-option'].forEach((id) => { $(id).onchange = applySettingsVisibility; });
@@ -593,6 +648,18 @@ $('previous-mappings').onchange = () => {
   }
   renderMapping();
 };
+// Secondary: a saved mapping picks its table and maps each field to its header, where the file has it
+$('previous-secondary').onchange = () => {
+  const saved = state.secondaryMappings[Number($('previous-secondary').value)];
+  if (!saved) return;
+  $('table').value = saved.secondary.table;
+  state.secondary = {};
+  for (const [name, m] of Object.entries(saved.secondary.fields)) {
+    const header = state.headers.find((h) => m.headers.some((s) => headerKey(s) === headerKey(h)));
+    if (header) state.secondary[name] = header;
+  }
+  renderSecondary();
+};
 $('template').addEventListener('input', refreshCallInfo);
 $('template').addEventListener('dragover', (e) => e.preventDefault());
 $('template').addEventListener('drop', (e) => { e.preventDefault(); insertPlaceholder(e.dataTransfer.getData('text/plain')); });
@@ -600,7 +667,7 @@ $('table').onchange = () => { state.secondary = {}; renderSecondary(); };
 $('create-table').onclick = async () => {
   const name = window.prompt('Contact data table name');
   if (!name) return;
-  try { await api('POST', 'contact-tables', { name, fields: [] }); await loadTables(name); } catch (e) { showError('secondary', e.message); }
+  try { await api('POST', 'contact-tables', { name, fields: [] }); await loadTables(name); } catch (e) { showFailure('secondary', e); }
 };
 $('add-field').onclick = async () => {
   try {
@@ -608,7 +675,7 @@ $('add-field').onclick = async () => {
       type: $('field-type').value, default: $('field-default').value }] });
     $('field-name').value = ''; $('field-description').value = ''; $('field-default').value = '';
     await loadTables($('table').value);
-  } catch (e) { showError('fields', e.message); }
+  } catch (e) { showFailure('fields', e); }
 };
 $('details').onsubmit = next('details', checkDetails);
 $('settings').onsubmit = next('settings');
@@ -625,10 +692,13 @@ $('go-history').onclick = () => showView('history');
   showStage('details');
   applyAdHoc();
   applySettingsVisibility();
+  const labels = await api('GET', 'labels');
+  LEAD_FIELDS = labels.leadFields.map((f) => f.name);
+  labels.leadFields.forEach((f) => { LEAD_LABELS[f.name] = f.label; });
   const system = await api('GET', 'system');
   state.skillBasedRouting = system.skillBasedRouting;
   $('skill-group-row').hidden = !system.skillBasedRouting;
-  await Promise.all([loadLists(), loadSuppliers(), loadCategories(), loadTables()]);
+  await Promise.all([loadLists(), loadSuppliers(), loadCategories(), loadTables(), loadSkillGroups()]);
   await loadProfiles();
   document.body.dataset.ready = 'true';
 }());

@@ -108,7 +108,7 @@ final class CpuBench {
         fields.put(LeadField.TOWN, new FieldMapping(List.of("Town"), null));
         fields.put(LeadField.POSTCODE, new FieldMapping(List.of("Postcode"), null));
         Settings settings = new Settings("bench", false, Format.preset(Format.FormatPreset.DEFAULT_UK), "",
-                new DeleteExisting(false, false), true, new DncCheck(false, List.of()), null, null, false, null, null);
+                new DeleteExisting(false, false), true, new DncCheck(false, List.of()), null, null, false, null, null, null);
         return new ImportRequest(new Details(null, "Bench", "Bench", null, true), settings, new Mapping("bench", fields),
                 null, null);
     }

@@ -84,7 +84,7 @@ final class EndToEndBench {
         Settings settings = new Settings("bench", false, s.format(), "", new DeleteExisting(false, false), true,
                 new DncCheck(true, List.of("IVR", "Imported", "Requested")),
                 new Dedupe(true, Dedupe.On.PHONE, Dedupe.Scope.LISTS, true, List.of(), Dedupe.Action.KEEP_EXISTING),
-                null, false, null, null);
+                null, false, null, null, null);
         return new ImportRequest(base.details(), settings, base.mapping(), null, null);
     }
 

@@ -134,7 +134,7 @@ final class StoreBench {
         String mobile = MOBILE_PREFIXES[random.nextInt(MOBILE_PREFIXES.length)] + (100000 + random.nextInt(900000));
         phones.put(LeadField.PHONE1, new FormattedPhone("0" + mobile, "+44" + mobile));
         String importId = "filler-" + (n / 100_000);
-        Lead lead = new Lead(n + 2, fields, phones, null, "Europe/London", Map.of());
+        Lead lead = new Lead(n + 2, fields, phones, null, null, "Europe/London", Map.of());
         return new StoredLead(StoredLead.leadId(importId, n + 2), "Archive " + (n % 10), importId, lead, null, null, 0);
     }
 

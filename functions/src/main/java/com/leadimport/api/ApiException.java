@@ -1,28 +1,38 @@
 package com.leadimport.api;
 
+import com.leadimport.domain.request.Problem;
 import java.util.List;
 
-/** A request the API refuses: the status, and messages naming the field at fault. */
+/**
+ * A request the API refuses, with its status and the problems placed for a person (see
+ * {@link Problem}): the API answers {@code {"errors": [{field, stage, label, message}]}}.
+ */
 public class ApiException extends RuntimeException {
 
     private final int status;
-    private final List<String> errors;
+    private final List<Problem> problems;
 
-    public ApiException(int status, String error) {
-        this(status, List.of(error));
+    /** Refused as a whole, no one field at fault. */
+    public ApiException(int status, String message) {
+        this(status, List.of(Problem.general(message)));
     }
 
-    public ApiException(int status, List<String> errors) {
-        super(String.join("; ", errors));
+    /** Refused for one field: a request path ({@code settings.delimiter}) or a route's subject and field ({@code list.name}). */
+    public ApiException(int status, String field, String message) {
+        this(status, List.of(Problem.of(field, message)));
+    }
+
+    public ApiException(int status, List<Problem> problems) {
+        super(String.join("; ", problems.stream().map(Problem::text).toList()));
         this.status = status;
-        this.errors = List.copyOf(errors);
+        this.problems = List.copyOf(problems);
     }
 
     public int status() {
         return status;
     }
 
-    public List<String> errors() {
-        return errors;
+    public List<Problem> problems() {
+        return problems;
     }
 }

@@ -1,6 +1,7 @@
 package com.leadimport.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.Map;
@@ -22,6 +23,21 @@ public record ApiRequest(String rawPath, String rawQueryString, Map<String, Stri
             return "";
         }
         return isBase64Encoded ? new String(Base64.getDecoder().decode(body), StandardCharsets.UTF_8) : body;
+    }
+
+    /** A query parameter's value (URL-decoded), or null when the query does not have it. */
+    public String query(String name) {
+        if (rawQueryString == null || rawQueryString.isEmpty()) {
+            return null;
+        }
+        for (String pair : rawQueryString.split("&")) {
+            int equals = pair.indexOf('=');
+            String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+            if (key.equals(name)) {
+                return equals < 0 ? "" : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8);
+            }
+        }
+        return null;
     }
 
     /** The caller: the token's email, else its subject; null when the request carries no verified token. */

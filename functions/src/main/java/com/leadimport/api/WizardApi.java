@@ -7,15 +7,21 @@ import com.leadimport.domain.csv.FileRefusedException;
 import com.leadimport.domain.csv.LeadCsvReader;
 import com.leadimport.domain.json.Json;
 import com.leadimport.domain.phone.DncNumbers;
+import com.leadimport.domain.request.Delimiter;
+import com.leadimport.domain.request.FieldLabels;
 import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.LeadField;
 import com.leadimport.domain.request.Limits;
+import com.leadimport.domain.request.Problem;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.domain.request.Settings;
+import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.secondary.SecondaryValueParser;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
+import com.leadimport.logging.Log;
 import com.leadimport.ports.AuditLog;
 import com.leadimport.ports.CatalogStore;
 import com.leadimport.ports.ContactTable;
@@ -109,17 +115,16 @@ public final class WizardApi {
             }
             return route(request, caller);
         } catch (ApiException e) {
-            return ApiResponse.json(e.status(), Map.of("errors", e.errors()));
+            return ApiResponse.json(e.status(), Map.of("errors", e.problems()));
         } catch (RequestRefusedException e) {
             return ApiResponse.json(400, Map.of("errors", e.problems()));
         } catch (FileRefusedException e) {
-            return ApiResponse.json(400, Map.of("errors", List.of("file: " + e.getMessage())));
+            return ApiResponse.json(400, Map.of("errors", List.of(Problem.of("file", e.getMessage()))));
         } catch (RuntimeException e) {
-            // a fault of ours or of a store: logged with its stack, answered in the errors shape
-            System.err.println("wizard API: " + request.method() + " " + request.rawPath() + " failed");
-            e.printStackTrace();
-            return ApiResponse.json(500, Map.of("errors", List.of("the server failed to handle this request ("
-                    + e.getClass().getSimpleName() + "); it has been logged")));
+            // a fault of ours or of a store: its stack goes to the log once, under the id the answer quotes
+            String ref = Log.fault("api.failed", e);
+            return ApiResponse.json(500, Map.of("errors", List.of(Problem.general("the server failed to handle "
+                    + request.method() + " " + request.rawPath() + "; it has been logged (ref " + ref + ")"))));
         }
     }
 
@@ -132,12 +137,16 @@ public final class WizardApi {
     private Map<String, Route> routes() {
         Map<String, Route> routes = new LinkedHashMap<>();
         routes.put("GET system", (r, c, p) -> ok(Map.of("skillBasedRouting", options.skillBasedRouting())));
+        routes.put("GET labels", (r, c, p) -> ok(labels()));
         routes.put("GET lists", (r, c, p) -> ok(catalog.lists()));
         routes.put("POST lists", (r, c, p) -> createList(body(r), c));
         routes.put("POST lists/clone", (r, c, p) -> cloneList(body(r), c));
         routes.put("GET suppliers", (r, c, p) -> ok(catalog.suppliers()));
         routes.put("GET settings-profiles", (r, c, p) -> ok(settingsProfiles(c)));
         routes.put("GET mapping-profiles", (r, c, p) -> ok(catalog.mappingProfiles()));
+        routes.put("GET secondary-mappings", (r, c, p) -> ok(catalog.secondaryMappings()));
+        routes.put("GET skill-groups", (r, c, p) -> ok(catalog.skillGroups()));
+        routes.put("POST skill-groups", (r, c, p) -> createSkillGroup(body(r), c));
         routes.put("GET dnc/categories", (r, c, p) -> ok(dnc.categories()));
         routes.put("POST dnc/categories", (r, c, p) -> createCategory(body(r), c));
         routes.put("POST dnc/numbers", (r, c, p) -> addNumbers(body(r), c));
@@ -147,7 +156,7 @@ public final class WizardApi {
         routes.put("GET imports", (r, c, p) -> ok(imports.history(200).stream().filter(WizardApi::inHistory)
                 .map(WizardApi::history).toList()));
         routes.put("GET imports/*", (r, c, p) -> ok(history(record(p[1]))));
-        routes.put("GET imports/*/preview", (r, c, p) -> preview(p[1]));
+        routes.put("GET imports/*/preview", (r, c, p) -> preview(p[1], r.query("delimiter")));
         routes.put("POST imports/*/call-info-preview", (r, c, p) -> callInfoPreview(p[1], body(r)));
         routes.put("PUT imports/*/request", (r, c, p) -> saveRequest(p[1], r.bodyText(), c));
         routes.put("POST imports/*/start", (r, c, p) -> start(p[1], c));
@@ -185,35 +194,50 @@ public final class WizardApi {
         return shape;
     }
 
+    /** The stage names and field labels the API's messages use, for the console to use the same (one source). */
+    private static Map<String, Object> labels() {
+        return Map.of("stages", FieldLabels.STAGES, "fields", FieldLabels.FIELDS, "leadFields",
+                java.util.Arrays.stream(LeadField.values()).map(f -> Map.of("name", f.jsonName(), "label", f.label())).toList());
+    }
+
     // ---------- lists, suppliers, DNC, contact data tables ----------
 
     private ApiResponse createList(JsonNode body, String caller) {
-        String name = name(body, "name");
+        String name = name(body, "list", "name");
         if (!catalog.createList(name)) {
-            throw new ApiException(409, "name: a list called '" + name + "' exists already");
+            throw new ApiException(409, "list.name", "a list called '" + name + "' exists already");
         }
         audit.record(caller, "list.create", name);
         return ApiResponse.json(201, Map.of("name", name));
     }
 
     private ApiResponse cloneList(JsonNode body, String caller) {
-        String from = name(body, "from");
-        String name = name(body, "name");
+        String from = name(body, "list", "from");
+        String name = name(body, "list", "name");
         if (!catalog.listExists(from)) {
-            throw new ApiException(404, "from: there is no list called '" + from + "'");
+            throw new ApiException(404, "list.from", "there is no list called '" + from + "'");
         }
         if (!catalog.createList(name)) {
-            throw new ApiException(409, "name: a list called '" + name + "' exists already");
+            throw new ApiException(409, "list.name", "a list called '" + name + "' exists already");
         }
         audit.record(caller, "list.clone", from + " -> " + name);
         return ApiResponse.json(201, Map.of("name", name, "clonedFrom", from));
     }
 
+    private ApiResponse createSkillGroup(JsonNode body, String caller) {
+        String name = name(body, "skillGroup", "name");
+        if (catalog.skillGroups().stream().anyMatch(name::equalsIgnoreCase) || !catalog.createSkillGroup(name)) {
+            throw new ApiException(409, "skillGroup.name", "a skill group called '" + name + "' exists already");
+        }
+        audit.record(caller, "skill-group.create", name);
+        return ApiResponse.json(201, Map.of("name", name));
+    }
+
     private ApiResponse createCategory(JsonNode body, String caller) {
-        String name = name(body, "name");
+        String name = name(body, "dnc", "name");
         Optional<String> existing = dnc.category(name);
         if (existing.isPresent()) {
-            throw new ApiException(409, "name: the DNC category '" + existing.get() + "' exists already");
+            throw new ApiException(409, "dnc.name", "the DNC category '" + existing.get() + "' exists already");
         }
         dnc.createCategory(name);
         audit.record(caller, "dnc.category.create", name);
@@ -221,8 +245,8 @@ public final class WizardApi {
     }
 
     private ApiResponse addNumbers(JsonNode body, String caller) {
-        String named = name(body, "category");
-        String category = dnc.category(named).orElseThrow(() -> new ApiException(404, "category: " + dnc.unknownCategory(named)));
+        String named = name(body, "dnc", "category");
+        String category = dnc.category(named).orElseThrow(() -> new ApiException(404, "dnc.category", dnc.unknownCategory(named)));
         JsonNode numbers = body.path("numbers");
         if (body.hasNonNull("file")) {
             // a TPS-style file as text: one number a line
@@ -231,7 +255,7 @@ public final class WizardApi {
             numbers = lines;
         }
         if (!numbers.isArray() || numbers.isEmpty()) {
-            throw new ApiException(400, "numbers: give at least one number, or a TPS-style file as text in file");
+            throw new ApiException(400, "dnc.numbers", "give at least one number, or a TPS-style file as text in file");
         }
         List<String> valid = new ArrayList<>();
         List<Map<String, Object>> unreadable = new ArrayList<>();
@@ -253,46 +277,47 @@ public final class WizardApi {
     }
 
     private ApiResponse saveContactTable(JsonNode body, String caller) {
-        String name = name(body, "name");
+        String name = name(body, "table", "name");
         List<ContactTable.Field> fields = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         JsonNode given = body.path("fields");
         if (!given.isMissingNode() && !given.isArray()) {
-            throw new ApiException(400, "fields must be an array of {name, type, description, default}");
+            throw new ApiException(400, "table.fields", "must be an array of {name, type, description, default}");
         }
         for (int i = 0; i < given.size(); i++) {
             JsonNode field = given.get(i);
-            String where = "fields[" + i + "]";
+            String where = "table.fields[" + i + "]";
             if (!field.isObject()) {
-                errors.add(where + " must be an object {name, type, description, default}");
+                errors.add(Problem.of(where, "must be an object {name, type, description, default}"));
                 continue;
             }
             String fieldName = field.path("name").asText("").strip();
             if (fieldName.isEmpty()) {
-                errors.add(where + ".name is required");
+                errors.add(Problem.of(where + ".name", "required"));
                 continue;
             }
             Optional<String> badName = Limits.nameProblem(fieldName);
             if (badName.isPresent()) {
-                errors.add(where + ".name " + badName.get());
+                errors.add(Problem.of(where + ".name", badName.get()));
                 continue;
             }
             FieldType type;
             try {
                 type = FieldType.valueOf(field.path("type").asText(""));
             } catch (IllegalArgumentException e) {
-                errors.add(where + ".type must be one of " + List.of(FieldType.values()));
+                errors.add(Problem.of(where + ".type", "choose one of " + String.join(", ",
+                        java.util.Arrays.stream(FieldType.values()).map(FieldType::words).toList())));
                 continue;
             }
             String defaultValue = blankToNull(field.path("default").asText(null));
             Optional<String> badDefault = SecondaryValueParser.defaultProblem(type, defaultValue);
             if (badDefault.isPresent()) {
-                errors.add(where + ".default: " + badDefault.get());
+                errors.add(Problem.of(where + ".default", badDefault.get()));
                 continue;
             }
             String description = blankToNull(field.path("description").asText(null));
-            Optional<String> tooLong = Limits.textProblem(defaultValue, Limits.VALUE).map(p -> where + ".default " + p)
-                    .or(() -> Limits.textProblem(description, Limits.VALUE).map(p -> where + ".description " + p));
+            Optional<Problem> tooLong = Limits.textProblem(defaultValue, Limits.VALUE).map(p -> Problem.of(where + ".default", p))
+                    .or(() -> Limits.textProblem(description, Limits.VALUE).map(p -> Problem.of(where + ".description", p)));
             if (tooLong.isPresent()) {
                 errors.add(tooLong.get());
                 continue;
@@ -307,7 +332,8 @@ public final class WizardApi {
         for (ContactTable.Field field : fields) {
             ContactTable.Field existing = merged.get(field.name());
             if (existing != null && existing.type() != field.type()) {
-                throw new ApiException(409, "fields: '" + field.name() + "' is a " + existing.type() + " field already");
+                throw new ApiException(409, "table.fields", "'" + field.name() + "' is a " + existing.type().words()
+                        + " field already");
             }
             merged.put(field.name(), field);
         }
@@ -329,18 +355,18 @@ public final class WizardApi {
     // ---------- an import, stage by stage ----------
 
     private ApiResponse createImport(JsonNode body, String caller) {
-        String fileName = required(body, "fileName");
+        String fileName = required(body, "file", "fileName", Limits.HEADER);
         if (!fileName.toLowerCase(Locale.ROOT).endsWith(".csv") || fileName.contains("/")) {
-            throw new ApiException(400, "fileName: only .csv files can be imported (got '" + fileName + "')");
+            throw new ApiException(400, "file.fileName", "only .csv files can be imported (got '" + fileName + "')");
         }
         long size = body.path("size").isIntegralNumber() ? body.path("size").asLong() : -1;
         if (size <= 0 || size > LeadCsvReader.MAX_BYTES) {
-            throw new ApiException(400, "size: the file's size in bytes, a whole number from 1 to 50 MB (got "
+            throw new ApiException(400, "file.size", "the file's size in bytes, a whole number from 1 to 50 MB (got "
                     + body.path("size") + ")");
         }
         String contentType = body.path("contentType").asText("text/csv");
         if (!CSV_CONTENT_TYPES.contains(contentType)) {
-            throw new ApiException(400, "contentType: a CSV file is sent as text/csv (got '" + contentType + "')");
+            throw new ApiException(400, "file.contentType", "a CSV file is sent as text/csv (got '" + contentType + "')");
         }
         String importId = ids.get();
         imports.create(ImportRecord.awaitingFile(importId, null, uploadBucket, UploadKeys.upload(importId, fileName), fileName,
@@ -351,16 +377,21 @@ public final class WizardApi {
                         URL_LIFETIME).toString(), "headers", Map.of("Content-Type", contentType))));
     }
 
-    private ApiResponse preview(String importId) {
+    /**
+     * The file's headers and first rows, split at {@code delimiterName} (comma, semicolon, tab,
+     * pipe) when given, else at the request's delimiter, else at the one detected.
+     */
+    private ApiResponse preview(String importId, String delimiterName) {
         ImportRecord record = record(importId);
+        Delimiter chosen = delimiterName == null || delimiterName.isEmpty() ? record.delimiter() : delimiter(delimiterName);
         List<List<String>> rows = new ArrayList<>();
         List<String> headers;
         String delimiter;
         String key = uploaded(record);
         try (InputStream in = files.open(uploadBucket, key);
-             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in, chosen)) {
             headers = reader.headers();
-            delimiter = DELIMITER_NAMES.get(reader.delimiter());
+            delimiter = reader.delimiter().words();
             for (CsvRow row = reader.next(); row != null && rows.size() < PREVIEW_ROWS; row = reader.next()) {
                 rows.add(row.cells());
             }
@@ -370,17 +401,24 @@ public final class WizardApi {
         return ok(Map.of("headers", headers, "rows", rows, "delimiter", delimiter));
     }
 
-    private static final Map<Character, String> DELIMITER_NAMES = Map.of(',', "comma", ';', "semicolon", '\t', "tab", '|', "pipe");
+    private static Delimiter delimiter(String name) {
+        for (Delimiter delimiter : Delimiter.values()) {
+            if (delimiter.words().equalsIgnoreCase(name.trim())) {
+                return delimiter;
+            }
+        }
+        throw new ApiException(400, "settings.delimiter", "comma, semicolon, tab or pipe (got '" + name + "')");
+    }
 
     private ApiResponse callInfoPreview(String importId, JsonNode body) {
         String template = body.path("template").asText("");
-        JsonNode file = readJson(preview(importId).body());
+        JsonNode file = readJson(preview(importId, null).body());
         List<String> headers = strings(file.get("headers"));
         CallInfoTemplate compiled;
         try {
             compiled = CallInfoTemplate.compile(template, headers);
         } catch (IllegalArgumentException e) {
-            throw new ApiException(400, e.getMessage());
+            throw new ApiException(400, "callInfo.template", e.getMessage());
         }
         List<String> rendered = new ArrayList<>();
         for (JsonNode row : file.get("rows")) {
@@ -392,7 +430,8 @@ public final class WizardApi {
     private ApiResponse saveRequest(String importId, String body, String caller) {
         ImportRecord record = awaiting(importId);
         ImportRequest request = ImportRequests.parse(body);
-        RequestChecks.Checked checked = checks.check(request, headersOf(record), LocalDate.now(clock));
+        Delimiter delimiter = request == null || request.settings() == null ? null : request.settings().delimiter();
+        RequestChecks.Checked checked = checks.check(request, headersOf(record, delimiter), LocalDate.now(clock));
         imports.saveRequest(importId, checked.request());
         audit.record(caller, "import.request.save", importId);
         return ok(Map.of("importId", importId, "request", checked.request()));
@@ -401,9 +440,9 @@ public final class WizardApi {
     private ApiResponse start(String importId, String caller) {
         ImportRecord record = awaiting(importId);
         if (record.request() == null) {
-            throw new ApiException(409, "request: save the import's settings and mapping before starting it");
+            throw new ApiException(409, "save the import's settings and mapping before starting it");
         }
-        RequestChecks.Checked checked = checks.check(record.request(), headersOf(record), LocalDate.now(clock));
+        RequestChecks.Checked checked = checks.check(record.request(), headersOf(record, record.delimiter()), LocalDate.now(clock));
         checked.tableToSave().ifPresent(catalog::saveContactTable);
         files.copy(uploadBucket, staging(importId, record.fileName()), record.fileKey());
         audit.record(caller, "import.start", importId);
@@ -419,12 +458,18 @@ public final class WizardApi {
         return ok(Map.of("url", urls.download(workBucket, record.rejectedRowsKey(), name, URL_LIFETIME).toString()));
     }
 
-    /** Per supplier: imports, rows, imported, rejected by reason, cost = cost per lead x imported. */
+    /** Rejection counts with each reason in words, for a person: [{reason, words, rows}]. */
+    private static List<Map<String, Object>> inWords(Map<Reason, Long> byReason) {
+        return byReason.entrySet().stream().<Map<String, Object>>map(reason -> Map.of("reason", reason.getKey(),
+                "words", reason.getKey().words(), "rows", reason.getValue())).toList();
+    }
+
+    /** Per supplier: imports, rows, imported, rejected by reason (codes, and in words), cost = cost per lead x imported. */
     private List<Map<String, Object>> supplierSummary() {
         Map<String, Map<String, Object>> bySupplier = new TreeMap<>();
-        for (ImportRecord record : imports.history(10_000)) {
+        imports.forEachInHistory(record -> {
             if (record.request() == null || record.status() != ImportStatus.COMPLETED) {
-                continue;
+                return;
             }
             String supplier = record.request().details().supplier();
             Map<String, Object> row = bySupplier.computeIfAbsent(supplier, s -> {
@@ -447,7 +492,14 @@ public final class WizardApi {
             if (costPerLead != null) {
                 row.put("cost", ((BigDecimal) row.get("cost")).add(costPerLead.multiply(BigDecimal.valueOf(record.imported()))));
             }
-        }
+        });
+        bySupplier.values().forEach(row -> {
+            @SuppressWarnings("unchecked")
+            Map<String, Long> reasons = (Map<String, Long>) row.get("rejectedByReason");
+            Map<Reason, Long> byReason = new java.util.EnumMap<>(Reason.class);
+            reasons.forEach((code, rows) -> byReason.put(Reason.valueOf(code), rows));
+            row.put("rejectedReasons", inWords(byReason));
+        });
         return new ArrayList<>(bySupplier.values());
     }
 
@@ -477,8 +529,7 @@ public final class WizardApi {
         view.put("imported", record.imported());
         view.put("rejected", record.rejected());
         view.put("rejectedByReason", record.rejectedByReason());
-        view.put("rejectedReasons", record.rejectedByReason().entrySet().stream().map(reason -> Map.of("reason", reason.getKey(),
-                "words", reason.getKey().words(), "rows", reason.getValue())).toList());
+        view.put("rejectedReasons", inWords(record.rejectedByReason()));
         view.put("replacedExisting", record.replacedExisting());
         view.put("hasRejectedRows", record.rejectedRowsKey() != null);
         view.put("expiresOn", record.expiresOn());
@@ -491,15 +542,15 @@ public final class WizardApi {
     private String uploaded(ImportRecord record) {
         String key = staging(record.importId(), record.fileName());
         if (!files.exists(uploadBucket, key)) {
-            throw new ApiException(409, "file: the file has not been uploaded yet");
+            throw new ApiException(409, "file", "the file has not been uploaded yet");
         }
         return key;
     }
 
-    private List<String> headersOf(ImportRecord record) {
+    private List<String> headersOf(ImportRecord record, Delimiter delimiter) {
         String key = uploaded(record);
         try (InputStream in = files.open(uploadBucket, key);
-             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in)) {
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), files.size(uploadBucket, key), in, delimiter)) {
             return reader.headers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -552,23 +603,21 @@ public final class WizardApi {
         return values;
     }
 
-    private static String required(JsonNode body, String field) {
-        return required(body, field, Limits.HEADER);
-    }
 
     /** A list, category or table name: required, at most {@link Limits#NAME} characters, no control characters. */
-    private static String name(JsonNode body, String field) {
-        return required(body, field, Limits.NAME);
+    private static String name(JsonNode body, String subject, String field) {
+        return required(body, subject, field, Limits.NAME);
     }
 
-    private static String required(JsonNode body, String field, int maxLength) {
+    /** The body's {@code field}, reported as {@code subject.field} (see {@link FieldLabels}). */
+    private static String required(JsonNode body, String subject, String field, int maxLength) {
         String value = body.path(field).asText("").strip();
         if (value.isEmpty()) {
-            throw new ApiException(400, field + " is required");
+            throw new ApiException(400, subject + "." + field, "required");
         }
         Limits.textProblem(value, maxLength).or(() -> Limits.controlCharacter(value))
                 .ifPresent(problem -> {
-                    throw new ApiException(400, field + " " + problem);
+                    throw new ApiException(400, subject + "." + field, problem);
                 });
         return value;
     }

@@ -1,5 +1,6 @@
 package com.leadimport.imports;
 
+import com.leadimport.domain.request.Delimiter;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.row.Reason;
 import java.time.Instant;
@@ -24,6 +25,11 @@ public record ImportRecord(String importId, ImportStatus status, ImportRequest r
                                             String fileName, Instant createdAt, String createdBy, LocalDate importDate) {
         return new ImportRecord(importId, ImportStatus.AWAITING_FILE, request, fileBucket, fileKey, fileName, createdAt,
                 createdBy, importDate, null, null, 0, 0, null, null, null, null, Map.of(), null, null, null, false, null);
+    }
+
+    /** The file's delimiter as the request names it, or null to detect it. */
+    public Delimiter delimiter() {
+        return request == null || request.settings() == null ? null : request.settings().delimiter();
     }
 
     public String list() {

@@ -8,7 +8,7 @@ import java.util.Optional;
 
 /**
  * The small, named things supervisors pick from: lists, suppliers and their default import,
- * saved settings and mapping profiles, contact data tables.
+ * saved settings and mapping profiles, contact data tables, the system's skill groups.
  */
 public interface CatalogStore {
 
@@ -18,6 +18,12 @@ public interface CatalogStore {
 
     /** @return false when the list existed already */
     boolean createList(String name);
+
+    /** The system's outbound skill groups (Default Skill Group offers them, and None). */
+    List<String> skillGroups();
+
+    /** @return false when the skill group existed already */
+    boolean createSkillGroup(String name);
 
     List<String> suppliers();
 
@@ -43,6 +49,12 @@ public interface CatalogStore {
     List<Mapping> mappingProfiles();
 
     void saveMappingProfile(Mapping mapping);
+
+    /** Saved secondary mappings, for the Secondary stage's "Load previous mappings". */
+    List<SecondaryMapping> secondaryMappings();
+
+    /** Saves (or replaces) the secondary mapping of this name and table. */
+    void saveSecondaryMapping(SecondaryMapping mapping);
 
     List<ContactTable> contactTables();
 

@@ -6,6 +6,7 @@ import com.leadimport.imports.ImportStatus;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Consumer;
 
 /** Import records: history, status, progress, counts, and the expiry index. */
 public interface ImportStore {
@@ -39,8 +40,11 @@ public interface ImportStore {
 
     void purged(String importId);
 
-    /** Newest first. */
+    /** Newest first, at most {@code limit}. */
     List<ImportRecord> history(int limit);
+
+    /** Every import, newest first, read page by page as the action takes them (reports that must count them all). */
+    void forEachInHistory(Consumer<ImportRecord> action);
 
     /** The imports claimed by an execution and not yet ended (RUNNING): what a stopped execution may have left behind. */
     List<String> active();

@@ -12,4 +12,9 @@ public record StoredLead(String leadId, String list, String importId, Lead lead,
         String digits = Long.toString(rowNumber);
         return digits.length() >= 9 ? importId + "-" + digits : importId + "-" + "000000000".substring(digits.length()) + digits;
     }
+
+    /** The import a lead id came from (ids are the import's id, a dash, the row). */
+    public static String importIdOf(String leadId) {
+        return leadId.substring(0, leadId.lastIndexOf('-'));
+    }
 }

@@ -12,6 +12,7 @@ import com.leadimport.ports.CatalogStore;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore.LeadRef;
+import com.leadimport.ports.SecondaryMapping;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -98,6 +99,9 @@ public final class FinalizeImport {
         }
         catalog.saveSettingsProfile(request.settings(), owner);
         catalog.saveMappingProfile(request.mapping());
+        if (request.secondary() != null && request.secondary().fields() != null && !request.secondary().fields().isEmpty()) {
+            catalog.saveSecondaryMapping(new SecondaryMapping(request.mapping().name(), request.secondary()));
+        }
         catalog.saveSupplierDefault(request.details().supplier(), request);
     }
 }

@@ -112,7 +112,7 @@ public final class PrepareImport {
     private List<String> headersOf(ImportRecord record) {
         long size = files.size(record.fileBucket(), record.fileKey());
         try (InputStream in = files.open(record.fileBucket(), record.fileKey());
-             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in)) {
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in, record.delimiter())) {
             return reader.headers();
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -5,12 +5,12 @@ import com.leadimport.domain.request.Dedupe;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Between the two parallel phases: applies the contract's in-file rule to the whole file at
- * once, from every chunk's key fingerprints, and writes each chunk the row numbers that lose.
+ * once, from every chunk's key fingerprints, and writes each chunk the row numbers that lose, each with the row it loses to.
  * Depends only on row numbers, so the answer is the same however the chunks were scheduled.
  *
  * <p>Then finds the keys that the remaining rows of more than one chunk share: those chunks
@@ -45,11 +45,12 @@ public final class ResolveDuplicates {
         }
         long total = 0;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            List<Long> losers = new ArrayList<>();
+            Map<Long, Long> losers = new LinkedHashMap<>();
             Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {
-                        if (duplicates.isDuplicate(row, deduped)) {
-                            losers.add(row);
+                        long winner = duplicates.duplicateOf(row, deduped);
+                        if (winner != 0) {
+                            losers.put(row, winner);
                         }
                     });
             files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), RowNumbers.encode(losers),
@@ -67,12 +68,12 @@ public final class ResolveDuplicates {
         LongList all = new LongList();
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             String losersKey = WorkFiles.duplicates(split.importId(), chunk);
-            java.util.Set<Long> losers = files.exists(workBucket, losersKey)
-                    ? RowNumbers.decode(WorkFiles.open(files, workBucket, losersKey)) : java.util.Set.of();
+            Map<Long, Long> losers = files.exists(workBucket, losersKey)
+                    ? RowNumbers.decode(WorkFiles.open(files, workBucket, losersKey)) : Map.of();
             LongList ofChunk = new LongList();
             Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {
-                        if (!losers.contains(row)) {
+                        if (!losers.containsKey(row)) {
                             ofChunk.addAll(deduped);
                             ofChunk.addAll(others);
                         }

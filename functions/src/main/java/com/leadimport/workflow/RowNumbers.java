@@ -6,22 +6,22 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Set;
+import java.util.HashMap;
+import java.util.Map;
 
-/** A list of row numbers as a binary file (count, then each row). */
+/** A chunk's in-file duplicates as a binary file: the count, then each row and the row it duplicates. */
 final class RowNumbers {
 
     private RowNumbers() {
     }
 
-    static byte[] encode(List<Long> rows) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + rows.size() * 8);
+    static byte[] encode(Map<Long, Long> duplicateOf) {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + duplicateOf.size() * 16);
         try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(rows.size());
-            for (long row : rows) {
-                out.writeLong(row);
+            out.writeInt(duplicateOf.size());
+            for (Map.Entry<Long, Long> row : duplicateOf.entrySet()) {
+                out.writeLong(row.getKey());
+                out.writeLong(row.getValue());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -29,12 +29,13 @@ final class RowNumbers {
         return bytes.toByteArray();
     }
 
-    static Set<Long> decode(InputStream in) {
+    /** @return each duplicate row and the row it duplicates */
+    static Map<Long, Long> decode(InputStream in) {
         try (DataInputStream data = new DataInputStream(in)) {
             int count = data.readInt();
-            Set<Long> rows = new HashSet<>(count * 2);
+            Map<Long, Long> rows = new HashMap<>(count * 2);
             for (int i = 0; i < count; i++) {
-                rows.add(data.readLong());
+                rows.put(data.readLong(), data.readLong());
             }
             return rows;
         } catch (IOException e) {

@@ -2,6 +2,7 @@ package com.leadimport.workflow;
 
 import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.Problem;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.domain.request.Secondary;
 import com.leadimport.domain.request.SecondaryFieldMapping;
@@ -37,7 +38,7 @@ final class SecondaryFields {
         Optional<ContactTable> existing = catalog.contactTable(secondary.table());
         List<ContactTable.Field> tableFields = new ArrayList<>(existing.map(ContactTable::fields).orElse(List.of()));
         Map<String, SecondaryFieldMapping> resolved = new LinkedHashMap<>();
-        List<String> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>();
         boolean added = false;
         for (Map.Entry<String, SecondaryFieldMapping> entry : secondary.fields().entrySet()) {
             String name = entry.getKey();
@@ -46,8 +47,8 @@ final class SecondaryFields {
             if (field.isPresent()) {
                 FieldType type = field.get().type();
                 if (mapping.type() != null && mapping.type() != type) {
-                    problems.add("secondary.fields." + name + ".type " + mapping.type() + " does not match the table's "
-                            + type + " for this field");
+                    problems.add(Problem.of("secondary.fields." + name + ".type", "the data type " + mapping.type().words()
+                            + " does not match the table's " + type.words() + " for this field"));
                 }
                 String defaultValue = mapping.defaultValue() != null ? mapping.defaultValue() : field.get().defaultValue();
                 resolved.put(name, new SecondaryFieldMapping(mapping.headers(), mapping.separator(), type, defaultValue,

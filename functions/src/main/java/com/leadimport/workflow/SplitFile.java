@@ -43,7 +43,7 @@ public final class SplitFile {
         long blankRows;
         long size = files.size(record.fileBucket(), record.fileKey());
         try (InputStream in = files.open(record.fileBucket(), record.fileKey());
-             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in)) {
+             LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in, record.delimiter())) {
             List<String> headers = reader.headers();
             List<CsvRow> rows = new ArrayList<>(chunkRows);
             for (CsvRow row = reader.next(); row != null; row = reader.next()) {

@@ -17,11 +17,13 @@ import com.leadimport.ports.LeadStore.KeyChange;
 import com.leadimport.ports.LeadStore.LeadRef;
 import com.leadimport.ports.StoredLead;
 import java.util.ArrayList;
+import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -124,15 +126,16 @@ public final class WriteChunk {
     private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, Set<String> absentEntries) {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
-        Set<Long> inFile = deduping
+        Map<Long, Long> inFile = deduping
                 ? RowNumbers.decode(WorkFiles.open(files, workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
-                : Set.of();
+                : Map.of();
         List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
         OriginalCells cells = new OriginalCells(ref);
         List<Lead> candidates = new ArrayList<>();
         for (Lead lead : screened.leads()) {
-            if (inFile.contains(lead.rowNumber())) {
-                rejected.add(cells.rejection(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action())));
+            Long winner = inFile.get(lead.rowNumber());
+            if (winner != null) {
+                rejected.add(cells.rejection(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner)));
             } else {
                 candidates.add(lead);
             }
@@ -143,10 +146,11 @@ public final class WriteChunk {
         Map<String, List<ExistingLead>> matches = deduping && dedupe.scope() != Dedupe.Scope.FILE
                 ? existingMatches(ref.importId(), record.request(), candidates, absentEntries)
                 : Map.of();
+        Origins origins = new Origins();
         for (Lead lead : candidates) {
             DedupeDecision decision = matches.isEmpty()
                     ? DedupeDecision.IMPORT
-                    : DedupeDecision.decide(dedupe.action(), DedupeKeys.of(lead, dedupe.on()), matches);
+                    : DedupeDecision.decide(dedupe.action(), DedupeKeys.of(lead, dedupe.on()), matches, origins::of);
             decision.replace().forEach(e -> replaced.add(new LeadRef(e.list(), e.leadId())));
             decision.reset().forEach(e -> reset.add(new LeadRef(e.list(), e.leadId())));
             if (decision.importLead()) {
@@ -200,6 +204,21 @@ public final class WriteChunk {
             }
         });
         return matches;
+    }
+
+    /** Where stored leads came from, as a supervisor knows it: the import's file and date (each import read once). */
+    private final class Origins {
+        private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("d MMM yyyy", Locale.UK);
+        private final Map<String, String> byImport = new java.util.HashMap<>();
+
+        String of(ExistingLead lead) {
+            String importId = StoredLead.importIdOf(lead.leadId());
+            return byImport.computeIfAbsent(importId, id -> imports.find(id)
+                    .filter(found -> found.fileName() != null || found.importDate() != null)
+                    .map(found -> " imported" + (found.fileName() == null ? "" : " from " + found.fileName())
+                            + (found.importDate() == null ? "" : " on " + DATE.format(found.importDate())))
+                    .orElse(""));
+        }
     }
 
     /** The original cells of the chunk's rows, read back from the chunk only when a lead is rejected here. */

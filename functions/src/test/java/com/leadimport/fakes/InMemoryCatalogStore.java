@@ -5,6 +5,7 @@ import com.leadimport.domain.request.Mapping;
 import com.leadimport.domain.request.Settings;
 import com.leadimport.ports.CatalogStore;
 import com.leadimport.ports.ContactTable;
+import com.leadimport.ports.SecondaryMapping;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,6 +18,8 @@ public final class InMemoryCatalogStore implements CatalogStore {
 
     private final Set<String> lists = new TreeSet<>();
     private final Set<String> suppliers = new TreeSet<>();
+    private final Set<String> skillGroups = new TreeSet<>();
+    private final Map<String, SecondaryMapping> secondaryMappings = new TreeMap<>();
     private final Map<String, ImportRequest> supplierDefaults = new TreeMap<>();
     private final Map<String, Settings> settingsProfiles = new TreeMap<>();
     private final Map<String, String> myDefaultSettings = new TreeMap<>();
@@ -36,6 +39,26 @@ public final class InMemoryCatalogStore implements CatalogStore {
     @Override
     public synchronized boolean createList(String name) {
         return lists.add(name);
+    }
+
+    @Override
+    public synchronized List<SecondaryMapping> secondaryMappings() {
+        return List.copyOf(secondaryMappings.values());
+    }
+
+    @Override
+    public synchronized void saveSecondaryMapping(SecondaryMapping mapping) {
+        secondaryMappings.put(mapping.secondary().table() + "\u001F" + mapping.name(), mapping);
+    }
+
+    @Override
+    public synchronized List<String> skillGroups() {
+        return List.copyOf(skillGroups);
+    }
+
+    @Override
+    public synchronized boolean createSkillGroup(String name) {
+        return skillGroups.add(name);
     }
 
     @Override

@@ -142,6 +142,11 @@ public final class InMemoryImportStore implements ImportStore {
                 .limit(limit).map(Entry::record).toList();
     }
 
+    @Override
+    public void forEachInHistory(Consumer<ImportRecord> action) {
+        history(Integer.MAX_VALUE).forEach(action);
+    }
+
     private synchronized void update(String importId, Consumer<Entry> change) {
         Entry entry = entries.get(importId);
         if (entry == null) {

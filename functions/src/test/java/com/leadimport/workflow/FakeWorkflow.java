@@ -106,7 +106,7 @@ final class FakeWorkflow {
         files.put(WORK_BUCKET, WorkFiles.screened(importId, chunk), Json.bytes(new ScreenedChunk(leads, rejected)), "application/json");
     }
 
-    void duplicatesFile(String importId, int chunk, List<Long> rows) {
+    void duplicatesFile(String importId, int chunk, Map<Long, Long> rows) {
         files.put(WORK_BUCKET, WorkFiles.duplicates(importId, chunk), RowNumbers.encode(rows), "application/octet-stream");
     }
 
@@ -155,7 +155,7 @@ final class FakeWorkflow {
         if (mobile != null) {
             phones.put(LeadField.PHONE1, new FormattedPhone("07412" + mobile, "+447412" + mobile));
         }
-        return new Lead(row, fields, phones, null, "Europe/London", new LinkedHashMap<>());
+        return new Lead(row, fields, phones, null, null, "Europe/London", new LinkedHashMap<>());
     }
 
     /** A lead already stored on a list by an earlier import, its keys in the index. */

@@ -7,13 +7,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadimport.domain.request.Details;
+import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.Mapping;
+import com.leadimport.domain.request.Secondary;
+import com.leadimport.domain.request.SecondaryFieldMapping;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.row.RowOutcome;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.ports.LeadStore.LeadRef;
+import com.leadimport.ports.SecondaryMapping;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -115,6 +119,19 @@ class FinalizeImportTest {
         assertThat(fakes.catalog.myDefaultSettingsProfile("ann")).contains("Weekly");
         assertThat(fakes.catalog.mappingProfiles()).containsExactly(request.mapping());
         assertThat(fakes.catalog.supplierDefault("Acme")).contains(request);
+        assertThat(fakes.catalog.secondaryMappings()).as("no secondary mapping, none saved").isEmpty();
+    }
+
+    @Test
+    void aSavedImportsSecondaryMappingIsOfferedUnderItsMappingsName() {
+        ImportRequest base = saved();
+        Secondary secondary = new Secondary("Contracts", Map.of("Contract End",
+                new SecondaryFieldMapping(List.of("End"), null, FieldType.DATE, null, null)));
+        ImportRequest request = new ImportRequest(base.details(), base.settings(), base.mapping(), null, secondary);
+
+        fakes.workflow.finalizeImport().finish(writtenChunks(request, 6));
+
+        assertThat(fakes.catalog.secondaryMappings()).containsExactly(new SecondaryMapping("Acme layout", secondary));
     }
 
     @Test
@@ -124,6 +141,7 @@ class FinalizeImportTest {
         assertThat(fakes.catalog.settingsProfiles()).isEmpty();
         assertThat(fakes.catalog.myDefaultSettingsProfile("ann")).isEmpty();
         assertThat(fakes.catalog.mappingProfiles()).isEmpty();
+        assertThat(fakes.catalog.secondaryMappings()).isEmpty();
         assertThat(fakes.catalog.supplierDefault("Acme")).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import com.leadimport.domain.request.Details;
 import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.Mapping;
+import com.leadimport.domain.request.Problem;
 import com.leadimport.domain.request.RequestRefusedException;
 import com.leadimport.domain.request.Secondary;
 import com.leadimport.domain.request.SecondaryFieldMapping;
@@ -100,7 +101,7 @@ class PrepareImportTest {
                 "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": false}"));
 
         assertThatThrownBy(() -> prepare.prepare(file)).isInstanceOf(RequestRefusedException.class)
-                .hasMessageContaining("mapping.fields.firstName.headers: 'Name' is not a header of the file");
+                .hasMessageContaining("Lead Mapping - First name: 'Name' is not a header of the file");
 
         assertThat(fakes.names("May")).containsExactly("Old");
     }
@@ -110,12 +111,16 @@ class PrepareImportTest {
         FileArrived file = fakes.upload("imp1", "leads.csv", FILE, request("May",
                 "\"dnc\": {\"enabled\": true, \"categories\": [\"IVR\", \"Nope\"]}, "
                         + "\"dedupe\": {\"enabled\": true, \"on\": \"PHONE\", \"scope\": \"LISTS\", \"additionalLists\": [\"April\"],"
-                        + " \"action\": \"KEEP_EXISTING\"}"));
+                        + " \"action\": \"KEEP_EXISTING\"}, \"defaultSkillGroup\": \"Salse\""));
+        fakes.catalog.createSkillGroup("Sales");
+        fakes.catalog.createSkillGroup("Retention");
 
         assertThatThrownBy(() -> prepare.prepare(file)).isInstanceOfSatisfying(RequestRefusedException.class,
-                refused -> assertThat(refused.problems()).containsExactly(
-                        "settings.dnc.categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)",
-                        "settings.dedupe.additionalLists: 'April' is not a list"));
+                refused -> assertThat(refused.problems()).extracting(Problem::text).containsExactly(
+                        "Settings - DNC categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)",
+                        "Settings - Additional lists: 'April' is not a list",
+                        "Settings - Default Skill Group: there is no skill group 'Salse'; the skill groups are Retention, Sales"
+                                + " (add it first, or choose None)"));
         assertThat(fakes.catalog.lists()).isEmpty();
     }
 

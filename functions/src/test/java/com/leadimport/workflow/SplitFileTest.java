@@ -31,11 +31,11 @@ class SplitFileTest {
         SplitResult result = split("Ann,1,\nBob,2,\nCy,3,\nDi,4,\nEd,5,\n", "");
 
         assertThat(result).isEqualTo(FakeWorkflow.split("imp1", 3, 5));
-        assertThat(fakes.manifest("imp1")).containsExactly(new ChunkRef("imp1", 0, 1, 2), new ChunkRef("imp1", 1, 3, 2),
-                new ChunkRef("imp1", 2, 5, 1));
+        assertThat(fakes.manifest("imp1")).as("rows numbered as a spreadsheet shows them: the header is row 1")
+                .containsExactly(new ChunkRef("imp1", 0, 2, 2), new ChunkRef("imp1", 1, 4, 2), new ChunkRef("imp1", 2, 6, 1));
         assertThat(chunk(0).headers()).isEqualTo(HEADERS);
-        assertThat(chunk(1).rows()).containsExactly(row(3, "Cy", "3", ""), row(4, "Di", "4", ""));
-        assertThat(chunk(2).rows()).containsExactly(row(5, "Ed", "5", ""));
+        assertThat(chunk(1).rows()).containsExactly(row(4, "Cy", "3", ""), row(5, "Di", "4", ""));
+        assertThat(chunk(2).rows()).containsExactly(row(6, "Ed", "5", ""));
         assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.chunk("imp1", 3))).isFalse();
     }
 
@@ -56,7 +56,7 @@ class SplitFileTest {
 
         assertThat(result.totalRows()).isEqualTo(3);
         List<CsvRow> rows = fakes.manifest("imp1").stream().flatMap(ref -> chunk(ref.chunk()).rows().stream()).toList();
-        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(1L, 2L, 3L);
+        assertThat(rows).extracting(CsvRow::rowNumber).containsExactly(2L, 3L, 4L);
         assertThat(rows).extracting(CsvRow::malformed).containsExactly(false, true, true);
     }
 

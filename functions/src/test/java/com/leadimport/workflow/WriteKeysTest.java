@@ -7,6 +7,7 @@ import static com.leadimport.workflow.FakeWorkflow.row;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,10 +24,10 @@ class WriteKeysTest {
         fakes.running("imp1", request("Dest", dedupe("LISTS", "KEEP_NEW")), 2, 3, null);
         fakes.chunkFile("imp1", 0, List.of(row(1, "Ann2", "07412 345001", "")));
         fakes.screenedFile("imp1", 0, List.of(lead(1, "Ann2", "345001", null)), List.of());
-        fakes.duplicatesFile("imp1", 0, List.of());
+        fakes.duplicatesFile("imp1", 0, Map.of());
         fakes.chunkFile("imp1", 1, List.of(row(2, "Di", "07412 345004", "di@example.com"), row(3, "Ed", "07412 345005", "")));
         fakes.screenedFile("imp1", 1, List.of(lead(2, "Di", "345004", "di@example.com"), lead(3, "Ed", "345005", null)), List.of());
-        fakes.duplicatesFile("imp1", 1, List.of());
+        fakes.duplicatesFile("imp1", 1, Map.of());
 
         fakes.workflow.writeChunk().write(new ChunkRef("imp1", 0, 1, 1));
         fakes.workflow.writeChunk().write(new ChunkRef("imp1", 1, 2, 2));

@@ -89,6 +89,7 @@ public final class Cli {
               dnc create CATEGORY                  create a DNC category
               dnc add CATEGORY NUMBER...           add numbers to a DNC category (names ignore case)
               dnc import CATEGORY FILE             add a TPS-style file, one number a line
+              skill-groups [add NAME]              the system's skill groups (Default Skill Group), or add one
               purge [--date yyyy-MM-dd]            the midnight expiry purge as of that date
               serve [--port 8080]                  the wizard API on 127.0.0.1, the drop folder DIR/drop/<supplier>/,
                     [--no-skill-routing]           the purge at midnight (Europe/London); --no-skill-routing: a
@@ -108,6 +109,7 @@ public final class Cli {
             case "import" -> importFile(args);
             case "leads" -> leads(args);
             case "dnc" -> dnc(args);
+            case "skill-groups" -> skillGroups(args);
             case "purge" -> purge(args);
             case "serve" -> serve(args);
             default -> throw new UsageException("unknown command '" + command + "'");
@@ -143,6 +145,8 @@ public final class Cli {
                 throw new NoSuchFileException(file.toString());
             }
         } catch (RequestRefusedException e) {
+            // one line a problem for the person, with the field's path in their request file
+            e.problems().forEach(p -> err.println(p.text() + (p.field() == null ? "" : " [" + p.field() + "]")));
             return printRefusal(e.getMessage());
         } catch (NoSuchFileException e) {
             return printRefusal("no such file: " + e.getFile());
@@ -222,6 +226,7 @@ public final class Cli {
         });
         json.put("callInfo", stored.lead().callInfo());
         json.put("timeZone", stored.lead().timeZone());
+        json.put("numberTimeZone", stored.lead().numberTimeZone());
         json.put("expiresOn", stored.expiresOn() == null ? null : stored.expiresOn().toString());
         json.put("callAttempts", stored.callAttempts());
         stored.lead().secondary().forEach((name, value) -> {
@@ -308,6 +313,35 @@ public final class Cli {
             dnc.createCategory(name.strip());
         }
         print(JSON.createObjectNode().put("created", name.strip()));
+        return OK;
+    }
+
+    /** {@code skill-groups}: the system's skill groups, one a line; {@code skill-groups add NAME} adds one. */
+    private int skillGroups(List<String> args) {
+        boolean add = args.size() == 2 && args.get(0).equals("add");
+        if (!args.isEmpty() && !add) {
+            throw new UsageException("skill-groups, or skill-groups add NAME");
+        }
+        String name = add ? args.get(1).strip() : null;
+        if (add) {
+            Optional<String> problem = Limits.nameProblem(name);
+            if (name.isEmpty() || problem.isPresent()) {
+                return printRefusal("NAME " + problem.orElse("is required"));
+            }
+        }
+        try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+            var catalog = runtime.stores().catalog();
+            if (!add) {
+                catalog.skillGroups().forEach(out::println);
+                return OK;
+            }
+            Optional<String> existing = catalog.skillGroups().stream().filter(name::equalsIgnoreCase).findFirst();
+            if (existing.isPresent()) {
+                return printRefusal("the skill group '" + existing.get() + "' exists already");
+            }
+            catalog.createSkillGroup(name);
+        }
+        print(JSON.createObjectNode().put("created", name));
         return OK;
     }
 

@@ -51,7 +51,7 @@ class AdaptersTest {
         Map<LeadField, FormattedPhone> phones = phone == null ? Map.of()
                 : Map.of(LeadField.PHONE1, new FormattedPhone("0" + phone.substring(3), phone));
         return new StoredLead(StoredLead.leadId(importId, row), list, importId,
-                new Lead(row, fields, phones, "info " + row, "Europe/London", secondary), secondary.isEmpty() ? null : "Extras",
+                new Lead(row, fields, phones, "info " + row, "Europe/London", "Europe/London", secondary), secondary.isEmpty() ? null : "Extras",
                 LocalDate.of(2026, 6, 1), 2);
     }
 

@@ -4,6 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.leadimport.domain.json.Json;
+import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.request.ImportRequests;
+import com.leadimport.domain.request.Problem;
+import com.leadimport.domain.row.Reason;
+import com.leadimport.imports.ImportRecord;
+import com.leadimport.imports.ImportResult;
 import com.leadimport.local.LocalRuntime;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -63,13 +69,18 @@ class WizardApiTest {
         JsonNode callInfo = call(200, "POST", "/api/imports/" + importId + "/call-info-preview",
                 "{\"template\": \"Name: {First Name} ({Tariff})\"}");
         assertThat(callInfo.get("previews").get(0).asText()).isEqualTo("Name: Ann (Gold)");
-        assertThat(call(400, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"{Nope}\"}")
-                .get("errors").get(0).asText()).contains("{Nope} is not a header");
+        JsonNode unknownPlaceholder = call(400, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"{Nope}\"}");
+        assertThat(firstField(unknownPlaceholder)).isEqualTo("callInfo.template");
+        assertThat(firstError(unknownPlaceholder)).isEqualTo("Call Info - Preview call info: {Nope} is not a header of the file");
 
         String request = Files.readString(Path.of("samples", "request.json"));
         JsonNode refused = call(400, "PUT", "/api/imports/" + importId + "/request",
                 request.replace("\"scope\": \"LISTS\"", "\"scope\": \"GLOBAL\""));
-        assertThat(refused.get("errors").get(0).asText()).startsWith("settings.dedupe.scope GLOBAL cannot be combined");
+        assertThat(refused.get("errors").get(0)).as("placed by path, stage and label, worded for a person").isEqualTo(Json.MAPPER.readTree("""
+                {"field": "settings.dedupe.scope", "stage": "Settings", "label": "Scope",
+                 "message": "Global (entire database) cannot be combined with the destination list or additional lists"}"""));
+        assertThat(firstError(refused)).isEqualTo(
+                "Settings - Scope: Global (entire database) cannot be combined with the destination list or additional lists");
         call(409, "POST", "/api/imports/" + importId + "/start", null);
         call(200, "PUT", "/api/imports/" + importId + "/request", request);
         call(202, "POST", "/api/imports/" + importId + "/start", null);
@@ -96,6 +107,35 @@ class WizardApiTest {
         assertThat(call(200, "GET", "/api/audit", null).findValuesAsText("who")).containsOnly("sam@example.com");
     }
 
+    @Test
+    void theSupplierSummaryCountsEveryImportNotJustTheFirstPageOfHistory() throws Exception {
+        // GIVEN 600 completed imports of ~3 KB each: about 1.8 MB of history, where one DynamoDB query page holds 1 MB
+        ImportRequest request = ImportRequests.parse(Files.readString(Path.of("samples", "request.json"))
+                .replace("Sample data shipped with the repository", "n".repeat(3_000)).replace("Acme Data", "Paged Co"));
+        for (int i = 0; i < 600; i++) {
+            String id = "paged-" + i;
+            runtime.stores().imports().create(ImportRecord.awaitingFile(id, request, "upload", "uploads/" + id + "/f.csv", "f.csv",
+                    java.time.Instant.parse("2026-05-01T10:00:00Z").plusSeconds(i), "test", java.time.LocalDate.of(2026, 5, 1)));
+            runtime.stores().imports().completed(id, new ImportResult(3, 2, 1, Map.of(Reason.DNC, 1L), 0, null));
+        }
+
+        // WHEN
+        JsonNode report = call(200, "GET", "/api/reports/suppliers", null);
+
+        // THEN
+        assertThat(report.size()).isEqualTo(1);
+        JsonNode row = report.get(0);
+        assertThat(row.get("supplier").asText()).isEqualTo("Paged Co");
+        assertThat(row.get("imports").asLong()).isEqualTo(600);
+        assertThat(row.get("imported").asLong()).isEqualTo(1_200);
+        assertThat(row.get("cost").decimalValue()).isEqualByComparingTo("144.00");
+        assertThat(row.get("rejectedReasons").get(0).get("words").asText()).as("reasons in words for a person")
+                .isEqualTo(Reason.DNC.words());
+        assertThat(row.get("rejectedReasons").get(0).get("rows").asLong()).isEqualTo(600);
+        assertThat(runtime.stores().imports().history(550)).as("a limit past one page is still met").hasSize(550)
+                .extracting(ImportRecord::importId).startsWith("paged-599", "paged-598");
+    }
+
     /** Start answers at once; the import runs after, as on AWS: its record is followed until it ends. */
     private JsonNode finished(String importId) throws Exception {
         long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(60);
@@ -110,35 +150,45 @@ class WizardApiTest {
         }
     }
 
+    /** An answer's first error as a person reads it: "Stage - Label: message" (Problem.text). */
+    private static String firstError(JsonNode answer) {
+        return Json.MAPPER.convertValue(answer.get("errors").get(0), Problem.class).text();
+    }
+
+    private static String firstField(JsonNode answer) {
+        return answer.get("errors").get(0).get("field").asText();
+    }
+
     @Test
     void badBodiesAreRefusedNamingTheField() throws Exception {
-        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"leads.xlsx\", \"size\": 10}").get("errors").get(0).asText())
-                .startsWith("fileName:");
-        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 52428801}").get("errors").get(0).asText())
-                .startsWith("size:");
-        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10, \"contentType\": \"image/png\"}")
-                .get("errors").get(0).asText()).startsWith("contentType:");
-        assertThat(call(400, "POST", "/api/lists", "{}").get("errors").get(0).asText()).isEqualTo("name is required");
+        assertThat(firstField(call(400, "POST", "/api/imports", "{\"fileName\": \"leads.xlsx\", \"size\": 10}")))
+                .isEqualTo("file.fileName");
+        assertThat(firstError(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 52428801}")))
+                .startsWith("Details - File: the file's size in bytes, a whole number from 1 to 50 MB");
+        assertThat(firstField(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10, \"contentType\": \"image/png\"}")))
+                .isEqualTo("file.contentType");
+        assertThat(firstError(call(400, "POST", "/api/lists", "{}"))).isEqualTo("Details - List name: required");
         call(201, "POST", "/api/lists", "{\"name\": \"May\"}");
         call(409, "POST", "/api/lists", "{\"name\": \"May\"}");
         call(201, "POST", "/api/lists/clone", "{\"from\": \"May\", \"name\": \"June\"}");
         assertThat(call(200, "GET", "/api/lists", null).toString()).contains("May", "June");
-        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DAY\"}]}")
-                .get("errors").get(0).asText()).startsWith("fields[0].type must be one of");
+        JsonNode badType = call(400, "POST", "/api/contact-tables",
+                "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DAY\"}]}");
+        assertThat(firstField(badType)).isEqualTo("table.fields[0].type");
+        assertThat(firstError(badType)).startsWith("Secondary Mapping - Data type: choose one of Text input, Whole number,");
         call(200, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"End\", \"type\": \"DATE\", "
                 + "\"description\": \"contract end\", \"default\": \"\"}]}");
         assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": {\"a\": 1}}")
-                .get("errors").get(0).asText()).startsWith("fields must be an array");
+                .get("errors").get(0).get("message").asText()).startsWith("must be an array");
         assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [1]}")
-                .get("errors").get(0).asText()).startsWith("fields[0] must be an object");
-        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"Seats\", "
-                + "\"type\": \"WHOLE_NUMBER\", \"default\": \"abc\"}]}").get("errors").get(0).asText())
-                .isEqualTo("fields[0].default: 'abc' is not a whole number (the field is WHOLE_NUMBER)");
-        assertThat(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10.7}").get("errors").get(0).asText())
-                .startsWith("size:");
+                .get("errors").get(0).get("field").asText()).isEqualTo("table.fields[0]");
+        assertThat(firstError(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \"Seats\", "
+                + "\"type\": \"WHOLE_NUMBER\", \"default\": \"abc\"}]}")))
+                .isEqualTo("Secondary Mapping - Default value: 'abc' is not a whole number");
+        assertThat(firstField(call(400, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10.7}"))).isEqualTo("file.size");
         String importId = call(201, "POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}").get("importId").asText();
-        assertThat(call(409, "GET", "/api/imports/" + importId + "/preview", null).get("errors").get(0).asText())
-                .isEqualTo("file: the file has not been uploaded yet");
+        assertThat(firstError(call(409, "GET", "/api/imports/" + importId + "/preview", null)))
+                .isEqualTo("Details - File: the file has not been uploaded yet");
         assertThat(call(200, "GET", "/api/imports", null).findValuesAsText("importId"))
                 .as("a wizard that never reached Start is not history").doesNotContain(importId);
         call(409, "POST", "/api/imports/" + importId + "/call-info-preview", "{\"template\": \"x\"}");
@@ -150,19 +200,17 @@ class WizardApiTest {
 
     @Test
     void namesAndBodiesWithinTheServicesLimits() throws Exception {
-        assertThat(call(400, "POST", "/api/lists", "null").get("errors").get(0).asText())
-                .isEqualTo("the body must be a JSON object, not null");
-        assertThat(call(400, "POST", "/api/lists", "[\"May\"]").get("errors").get(0).asText())
-                .startsWith("the body must be a JSON object, not");
-        assertThat(call(400, "POST", "/api/lists", "{\"name\": \"" + "L".repeat(1_000_000) + "\"}").get("errors").get(0).asText())
-                .isEqualTo("name is 1,000,000 characters long; at most 128 are allowed");
-        assertThat(call(400, "POST", "/api/lists", "{\"name\": \"A\\u001fB\"}").get("errors").get(0).asText())
-                .startsWith("name contains a control character (U+001F) at character 2");
-        assertThat(call(400, "POST", "/api/dnc/categories", "{\"name\": \"Tab\\tbed\"}").get("errors").get(0).asText())
-                .startsWith("name contains a control character (U+0009)");
-        assertThat(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \""
-                + "F".repeat(200) + "\", \"type\": \"TEXT\"}]}").get("errors").get(0).asText())
-                .isEqualTo("fields[0].name is 200 characters long; at most 128 are allowed");
+        assertThat(firstError(call(400, "POST", "/api/lists", "null"))).isEqualTo("the body must be a JSON object, not null");
+        assertThat(firstError(call(400, "POST", "/api/lists", "[\"May\"]"))).startsWith("the body must be a JSON object, not");
+        assertThat(firstError(call(400, "POST", "/api/lists", "{\"name\": \"" + "L".repeat(1_000_000) + "\"}")))
+                .isEqualTo("Details - List name: is 1,000,000 characters long; at most 128 are allowed");
+        assertThat(firstError(call(400, "POST", "/api/lists", "{\"name\": \"A\\u001fB\"}")))
+                .startsWith("Details - List name: contains a control character (U+001F) at character 2");
+        assertThat(firstError(call(400, "POST", "/api/dnc/categories", "{\"name\": \"Tab\\tbed\"}")))
+                .startsWith("Settings - DNC category: contains a control character (U+0009)");
+        assertThat(firstError(call(400, "POST", "/api/contact-tables", "{\"name\": \"Contracts\", \"fields\": [{\"name\": \""
+                + "F".repeat(200) + "\", \"type\": \"TEXT\"}]}")))
+                .isEqualTo("Secondary Mapping - Field name: is 200 characters long; at most 128 are allowed");
         assertThat(call(200, "GET", "/api/lists", null).toString()).doesNotContain("LLLL", "A\\u001fB");
     }
 
@@ -188,8 +236,9 @@ class WizardApiTest {
         ApiResponse response = withoutUploadUrls.handle(request("POST", "/api/imports", "{\"fileName\": \"a.csv\", \"size\": 10}", null));
 
         assertThat(response.statusCode()).isEqualTo(500);
-        assertThat(Json.MAPPER.readTree(response.body()).get("errors").get(0).asText())
-                .contains("the server failed to handle this request (NullPointerException)");
+        assertThat(firstError(Json.MAPPER.readTree(response.body())))
+                .as("no stack trace for the person: the log has it, under the ref the message quotes")
+                .matches("the server failed to handle POST /api/imports; it has been logged \\(ref [0-9a-f-]+\\)");
     }
 
     @Test
@@ -234,10 +283,10 @@ class WizardApiTest {
         assertThat(runtime.stores().dnc().listed(java.util.List.of("Requested"), java.util.List.of("+447412345002", "+447412345003")))
                 .hasSize(2);
         assertThat(call(404, "POST", "/api/dnc/numbers", "{\"category\": \"Nope\", \"numbers\": [\"07412 345001\"]}")
-                .get("errors").get(0).asText())
-                .isEqualTo("category: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested, Winback (create it first)");
-        assertThat(call(409, "POST", "/api/dnc/categories", "{\"name\": \"WINBACK\"}").get("errors").get(0).asText())
-                .isEqualTo("name: the DNC category 'Winback' exists already");
+                .get("errors").get(0).get("message").asText())
+                .isEqualTo("there is no DNC category 'Nope'; the categories are IVR, Imported, Requested, Winback (create it first)");
+        assertThat(firstError(call(409, "POST", "/api/dnc/categories", "{\"name\": \"WINBACK\"}")))
+                .isEqualTo("Settings - DNC category: the DNC category 'Winback' exists already");
         assertThat(call(200, "POST", "/api/dnc/numbers", "{\"category\": \"winback\", \"numbers\": [\"07412 345009\"]}")
                 .get("category").asText()).as("names ignore case").isEqualTo("Winback");
         JsonNode audit = call(200, "GET", "/api/audit", null);

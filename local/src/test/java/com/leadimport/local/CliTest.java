@@ -58,7 +58,7 @@ class CliTest {
         JsonNode lead = Json.MAPPER.readTree(lines.get(0));
         assertThat(lead.get("importId").asText()).isEqualTo(summary.get("importId").asText());
         assertThat(lead.get("list").asText()).isEqualTo("Sample List");
-        assertThat(lead.has("leadId") && lead.has("timeZone") && lead.has("expiresOn") && lead.has("callInfo")).isTrue();
+        assertThat(lead.has("leadId") && lead.has("timeZone") && lead.has("numberTimeZone") && lead.has("expiresOn") && lead.has("callInfo")).isTrue();
 
         assertThat(run("purge", "--date", "2099-01-01")).isZero();
         assertThat(run("leads", "--list", "Sample List")).isZero();
@@ -87,7 +87,7 @@ class CliTest {
         assertThat(run("import", "samples/leads.csv", "--request", request.toString())).isEqualTo(2);
 
         assertThat(json().get("status").asText()).isEqualTo("REFUSED");
-        assertThat(json().get("error").asText()).contains("'Forename' is not a header of the file");
+        assertThat(json().get("error").asText()).contains("Lead Mapping - First name: 'Forename' is not a header of the file");
         assertThat(run("import", "nope.csv", "--request", "samples/request.json")).isEqualTo(2);
         assertThat(json().get("error").asText()).contains("no such file: nope.csv");
     }
@@ -113,6 +113,19 @@ class CliTest {
         assertThat(output).contains("serve [--port 8080]", "[--no-skill-routing]").doesNotContain("dnc add");
         assertThat(run("leads", "--list", "Nowhere")).isEqualTo(2);
         assertThat(json().get("error").asText()).isEqualTo("there is no list 'Nowhere'; the lists are none yet");
+    }
+
+    @Test
+    void skillGroupsAreListedAndAddedOnceIgnoringCase() throws Exception {
+        assertThat(run("skill-groups")).isZero();
+        assertThat(output).isEmpty();
+        assertThat(run("skill-groups", "add", "Sales")).isZero();
+        assertThat(run("skill-groups", "add", "Retention")).isZero();
+        assertThat(run("skill-groups", "add", "SALES")).isEqualTo(2);
+        assertThat(json().get("error").asText()).isEqualTo("the skill group 'Sales' exists already");
+
+        assertThat(run("skill-groups")).isZero();
+        assertThat(output.lines()).containsExactly("Retention", "Sales");
     }
 
     @Test

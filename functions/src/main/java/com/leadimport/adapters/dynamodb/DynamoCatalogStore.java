@@ -9,6 +9,7 @@ import com.leadimport.domain.request.Mapping;
 import com.leadimport.domain.request.Settings;
 import com.leadimport.ports.CatalogStore;
 import com.leadimport.ports.ContactTable;
+import com.leadimport.ports.SecondaryMapping;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +22,8 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
 /**
- * CatalogTable: PK {@code kind} (LIST, SUPPLIER, SUPPLIER_DEFAULT, SETTINGS_PROFILE,
- * MAPPING_PROFILE, CONTACT_TABLE, DNC_CATEGORY, MY_DEFAULT_SETTINGS), SK {@code name} (for
+ * CatalogTable: PK {@code kind} (LIST, SKILL_GROUP, SUPPLIER, SUPPLIER_DEFAULT, SETTINGS_PROFILE,
+ * MAPPING_PROFILE, SECONDARY_MAPPING, CONTACT_TABLE, DNC_CATEGORY, MY_DEFAULT_SETTINGS), SK {@code name} (for
  * MY_DEFAULT_SETTINGS the user, {@code doc} the profile's name as JSON), {@code doc} the record
  * as JSON where it has more than a name. Each kind is one query.
  */
@@ -51,8 +52,23 @@ public final class DynamoCatalogStore implements CatalogStore {
 
     @Override
     public boolean createList(String name) {
+        return create("LIST", name);
+    }
+
+    @Override
+    public List<String> skillGroups() {
+        return names("SKILL_GROUP");
+    }
+
+    @Override
+    public boolean createSkillGroup(String name) {
+        return create("SKILL_GROUP", name);
+    }
+
+    /** @return false when a {@code kind} called {@code name} existed already */
+    private boolean create(String kind, String name) {
         try {
-            client.putItem(b -> b.tableName(table).item(Map.of("kind", s("LIST"), "name", s(name)))
+            client.putItem(b -> b.tableName(table).item(Map.of("kind", s(kind), "name", s(name)))
                     .conditionExpression("attribute_not_exists(#n)").expressionAttributeNames(Map.of("#n", "name")));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -111,6 +127,17 @@ public final class DynamoCatalogStore implements CatalogStore {
     @Override
     public void saveMappingProfile(Mapping mapping) {
         put("MAPPING_PROFILE", mapping.name(), mapping);
+    }
+
+    @Override
+    public List<SecondaryMapping> secondaryMappings() {
+        return docs("SECONDARY_MAPPING", SecondaryMapping.class);
+    }
+
+    @Override
+    public void saveSecondaryMapping(SecondaryMapping mapping) {
+        // one per table and name: the separator cannot be in either (names refuse control characters)
+        put("SECONDARY_MAPPING", mapping.secondary().table() + "\u001F" + mapping.name(), mapping);
     }
 
     @Override

@@ -19,6 +19,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Consumer;
+import software.amazon.awssdk.core.pagination.sync.SdkIterable;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
@@ -177,10 +179,26 @@ public final class DynamoImportStore implements ImportStore {
 
     @Override
     public List<ImportRecord> history(int limit) {
-        QueryResponse page = client.query(b -> b.tableName(table).indexName("ByCreated")
+        List<ImportRecord> records = new ArrayList<>(Math.min(limit, 1000));
+        for (Map<String, AttributeValue> item : historyItems(limit)) {
+            records.add(record(item));
+            if (records.size() == limit) {
+                break;
+            }
+        }
+        return records;
+    }
+
+    @Override
+    public void forEachInHistory(Consumer<ImportRecord> action) {
+        historyItems(null).forEach(item -> action.accept(record(item)));
+    }
+
+    /** Newest first, page after page (a page ends at 1 MB or {@code pageSize}), fetched as they are read. */
+    private SdkIterable<Map<String, AttributeValue>> historyItems(Integer pageSize) {
+        return client.queryPaginator(b -> b.tableName(table).indexName("ByCreated")
                 .keyConditionExpression("historyPartition = :h").expressionAttributeValues(Map.of(":h", s(HISTORY)))
-                .scanIndexForward(false).limit(limit));
-        return page.items().stream().map(DynamoImportStore::record).toList();
+                .scanIndexForward(false).limit(pageSize)).items();
     }
 
     private void update(String importId, String expression, Map<String, AttributeValue> values) {

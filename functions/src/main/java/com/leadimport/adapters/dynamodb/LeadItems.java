@@ -36,6 +36,7 @@ final class LeadItems {
         });
         Items.putIfPresent(item, "callInfo", lead.callInfo());
         Items.putIfPresent(item, "timeZone", lead.timeZone());
+        Items.putIfPresent(item, "numberTimeZone", lead.numberTimeZone());
         Items.putIfPresent(item, "secondaryTable", stored.secondaryTable());
         if (stored.expiresOn() != null) {
             item.put("expiresOn", s(stored.expiresOn().toString()));
@@ -60,7 +61,7 @@ final class LeadItems {
         }
         Long row = Items.number(item, "row");
         Lead lead = new Lead(row == null ? 0 : row, fields, phones, Items.string(item, "callInfo"),
-                Items.string(item, "timeZone"), secondary == null ? Map.of() : secondary);
+                Items.string(item, "timeZone"), Items.string(item, "numberTimeZone"), secondary == null ? Map.of() : secondary);
         String expires = Items.string(item, "expiresOn");
         Long attempts = Items.number(item, "callAttempts");
         return new StoredLead(Items.string(item, "leadId"), Items.string(item, "list"), Items.string(item, "importId"), lead,

@@ -32,7 +32,7 @@ public final class CallInfoTemplate {
             }
             Integer column = index.get(HeaderNames.key(p.name));
             if (column == null) {
-                throw new IllegalArgumentException("callInfo.template: {" + p.name + "} is not a header of the file");
+                throw new IllegalArgumentException("{" + p.name + "} is not a header of the file");
             }
             if (!literal.isEmpty()) {
                 parts.add(literal.toString());

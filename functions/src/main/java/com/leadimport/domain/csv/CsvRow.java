@@ -3,8 +3,8 @@ package com.leadimport.domain.csv;
 import java.util.List;
 
 /**
- * One data row of the file. {@code rowNumber} counts data rows from 1 (the header is not a
- * data row). {@code error} is null for a well-formed row, else why it is {@code MALFORMED_ROW}.
+ * One data row of the file. {@code rowNumber} is the row's number as a spreadsheet shows the file
+ * (the header is row 1, the first data row row 2, skipped blank rows keep theirs). {@code error} is null for a well-formed row, else why it is {@code MALFORMED_ROW}.
  */
 public record CsvRow(long rowNumber, List<String> cells, String error) {
 

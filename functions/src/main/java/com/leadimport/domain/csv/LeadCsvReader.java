@@ -1,5 +1,6 @@
 package com.leadimport.domain.csv;
 
+import com.leadimport.domain.request.Delimiter;
 import java.io.BufferedInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,8 +24,9 @@ import java.util.Map;
  *       with other bytes (see {@link TextDecoder}).
  *   <li>Header names are trimmed; cells are returned as written.
  *   <li>Rows whose every cell is empty (empty lines, a spreadsheet's ",,,") are skipped and
- *       counted ({@link #blankRows}), not data rows: row numbers count the other data rows from
- *       1, and a quoted cell spanning lines is still one row.
+ *       counted ({@link #blankRows}), not data rows, but keep their numbers: a row's number is
+ *       the one a spreadsheet shows for it (the header is row 1, the first data row row 2), and
+ *       a quoted cell spanning lines is still one row.
  *   <li>A row with a different number of cells from the header, or with broken quoting (see
  *       {@link RecordParser}), comes back malformed with the reason and its cells, and the rest
  *       of the file is still read.
@@ -37,7 +39,7 @@ public final class LeadCsvReader implements AutoCloseable {
     private final TextDecoder decoder;
     private final RecordParser parser;
     private final List<String> headers;
-    private long rowNumber;
+    private long rowNumber = 1; // the header's
     private long blankRows;
 
     private LeadCsvReader(TextDecoder decoder, RecordParser parser, List<String> headers) {
@@ -48,6 +50,14 @@ public final class LeadCsvReader implements AutoCloseable {
 
     /** @throws FileRefusedException when the file as a whole cannot be imported */
     public static LeadCsvReader open(String fileName, long sizeBytes, InputStream in) {
+        return open(fileName, sizeBytes, in, null);
+    }
+
+    /**
+     * @param delimiter the file's delimiter as the request names it, or null to detect it from the header line
+     * @throws FileRefusedException when the file as a whole cannot be imported
+     */
+    public static LeadCsvReader open(String fileName, long sizeBytes, InputStream in, Delimiter delimiter) {
         if (fileName == null || !fileName.toLowerCase(Locale.ROOT).endsWith(".csv")) {
             throw new FileRefusedException("The file must be a .csv file (got '" + fileName + "')");
         }
@@ -62,7 +72,11 @@ public final class LeadCsvReader implements AutoCloseable {
         refuseBinary(buffered);
         TextDecoder decoder = new TextDecoder(buffered, MAX_BYTES);
         RecordParser parser = new RecordParser(decoder);
-        parser.detectDelimiter();
+        if (delimiter == null) {
+            parser.detectDelimiter();
+        } else {
+            parser.useDelimiter(delimiter.character());
+        }
         RecordParser.Record header = parser.next();
         if (header == null) {
             throw new FileRefusedException("The file is empty");
@@ -76,9 +90,9 @@ public final class LeadCsvReader implements AutoCloseable {
         return new LeadCsvReader(decoder, parser, checkedHeaders(header.cells()));
     }
 
-    /** The delimiter found in the header line: comma, semicolon, tab or pipe. */
-    public char delimiter() {
-        return parser.delimiter();
+    /** The delimiter in use: the request's, or the one found in the header line. */
+    public Delimiter delimiter() {
+        return Delimiter.of(parser.delimiter());
     }
 
     /** Rows read so far whose every cell is empty (a spreadsheet's ",,," rows): skipped, not data rows. */
@@ -103,17 +117,17 @@ public final class LeadCsvReader implements AutoCloseable {
             if (record == null) {
                 return null;
             }
+            rowNumber++;
             if (record.blank() || record.error() == null && record.cells().stream().allMatch(String::isBlank)) {
                 blankRows++; // an empty line, or a spreadsheet's empty row (",,,"): skipped, counted
                 record = null;
             }
         } while (record == null);
-        rowNumber++;
         String error = record.error();
         if (error == null && record.cells().size() != headers.size()) {
             error = "row " + rowNumber + " has " + record.cells().size() + " cells, the header has " + headers.size();
         } else if (error != null) {
-            error = "row " + rowNumber + " (line " + record.line() + "): " + error;
+            error = "row " + rowNumber + ": " + error;
         } else {
             error = controlCharacter(record.cells());
         }

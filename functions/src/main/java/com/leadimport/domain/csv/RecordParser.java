@@ -49,6 +49,11 @@ final class RecordParser {
         return delimiter;
     }
 
+    /** Splits cells at this delimiter from the start, with no detection. */
+    void useDelimiter(char given) {
+        this.delimiter = given;
+    }
+
     /** The delimiters a supplier's file may use; the first wins a tie. */
     static final String DELIMITERS = ",;\t|";
 

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * What to do with a surviving lead that matches stored leads in scope:
@@ -17,7 +18,12 @@ public record DedupeDecision(boolean importLead, Reason reason, String message, 
 
     public static final DedupeDecision IMPORT = new DedupeDecision(true, null, null, List.of(), List.of());
 
-    public static DedupeDecision decide(Dedupe.Action action, List<String> keys, Map<String, List<ExistingLead>> matches) {
+    /**
+     * @param origin says where a stored lead came from, for a supervisor: " imported from
+     *               weekly.csv on 3 Dec 2026" (or "" when its import is no longer known)
+     */
+    public static DedupeDecision decide(Dedupe.Action action, List<String> keys, Map<String, List<ExistingLead>> matches,
+                                        Function<ExistingLead, String> origin) {
         Map<String, ExistingLead> found = new LinkedHashMap<>();
         for (String key : keys) {
             for (ExistingLead lead : matches.getOrDefault(key, List.of())) {
@@ -29,23 +35,24 @@ public record DedupeDecision(boolean importLead, Reason reason, String message, 
         }
         List<ExistingLead> leads = new ArrayList<>(found.values());
         ExistingLead first = leads.get(0);
-        String where = "existing lead " + first.leadId() + " on list '" + first.list() + "' (" + describe(first.key()) + ")";
+        String where = "a lead on list '" + first.list() + "'" + origin.apply(first) + " with the same " + describe(first.key());
         return switch (action) {
             case KEEP_EXISTING -> new DedupeDecision(false, Reason.DUPLICATE, "duplicate of " + where, List.of(), List.of());
             case KEEP_NEW -> new DedupeDecision(true, null, null, List.copyOf(leads), List.of());
             case RESET_OLDER -> new DedupeDecision(false, Reason.RESET_EXISTING, "call attempts reset on " + where
-                    + (leads.size() > 1 ? " and " + (leads.size() - 1) + " more" : ""), List.of(), List.copyOf(leads));
+                    + (leads.size() > 1 ? " and on " + (leads.size() - 1) + " more lead" + (leads.size() > 2 ? "s" : "") : ""),
+                    List.of(), List.copyOf(leads));
         };
     }
 
-    /** The in-file counterpart: the row loses to another row of the same file. */
-    public static String inFileMessage(Dedupe.Action action) {
+    /** The in-file counterpart: the row loses to row {@code winner} of the same file (spreadsheet numbering). */
+    public static String inFileMessage(Dedupe.Action action, long winner) {
         return action == Dedupe.Action.KEEP_NEW
-                ? "duplicate of a later row of this file (keep new keeps the last)"
-                : "duplicate of an earlier row of this file";
+                ? "duplicate of row " + winner + " of this file, a later row (keep new keeps the last)"
+                : "duplicate of row " + winner + " of this file";
     }
 
     private static String describe(String key) {
-        return key.startsWith(DedupeKeys.PHONE_PREFIX) ? "phone " + key.substring(2) : "email " + key.substring(2);
+        return key.startsWith(DedupeKeys.PHONE_PREFIX) ? "phone number " + key.substring(2) : "email " + key.substring(2);
     }
 }

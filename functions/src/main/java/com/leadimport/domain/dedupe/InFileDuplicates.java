@@ -39,13 +39,21 @@ public final class InFileDuplicates {
 
     /** Whether the row with these keys loses to another row of the file. Call after every row was added. */
     public boolean isDuplicate(long rowNumber, long[] fingerprints) {
+        return duplicateOf(rowNumber, fingerprints) != 0;
+    }
+
+    /**
+     * The row this row loses to (the first of its keys held by another row), or 0 when it is
+     * not an in-file duplicate. Call after every row was added.
+     */
+    public long duplicateOf(long rowNumber, long[] fingerprints) {
         for (long key : fingerprints) {
             int slot = slotOf(key);
             if (keys[slot] == key && winners[slot] != rowNumber) {
-                return true;
+                return winners[slot];
             }
         }
-        return false;
+        return 0;
     }
 
     private int slotOf(long key) {

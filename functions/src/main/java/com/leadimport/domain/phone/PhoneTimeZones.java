@@ -9,9 +9,10 @@ import java.util.Optional;
 
 /**
  * The time zone a number is dialled in, from libphonenumber's geocoder data, one zone per
- * number. Where the data gives several (UK mobiles map to London, Guernsey, Jersey and the
- * Isle of Man), the zone of the number's own region wins: the zone of that region's example
- * landline, so a GB mobile is Europe/London and a Jersey mobile Europe/Jersey.
+ * number. Where the data gives several that keep the same clock (UK mobiles map to London,
+ * Guernsey, Jersey and the Isle of Man), the zone of the number's own region wins: the zone of
+ * that region's example landline, so a GB mobile is Europe/London and a Jersey mobile
+ * Europe/Jersey. Where they keep different clocks (an Australian mobile), there is none.
  */
 public final class PhoneTimeZones {
 
@@ -69,6 +70,17 @@ public final class PhoneTimeZones {
         return landline == null ? Optional.empty() : known(MAPPER.getTimeZonesForNumber(landline)).stream().findFirst();
     }
 
+    private static final java.util.Map<List<String>, Boolean> SAME_RULES = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** Whether every zone keeps the same clock all year (London, Jersey, Guernsey and Man do). */
+    private static boolean sameRules(List<String> zones) {
+        return SAME_RULES.computeIfAbsent(zones, z -> z.stream().map(id -> java.time.ZoneId.of(id).getRules()).distinct().count() == 1);
+    }
+
+    /**
+     * The zone the number is dialled in, when it has one: a single zone, or zones that keep the
+     * same clock (then the number's own region's); none when its zones keep different clocks.
+     */
     public static Optional<String> zoneOf(FormattedPhone phone) {
         if (phone.e164() == null) {
             return Optional.empty();
@@ -88,6 +100,9 @@ public final class PhoneTimeZones {
             }
             if (zones.size() <= 1) {
                 return zones.stream().findFirst();
+            }
+            if (!sameRules(zones)) {
+                return Optional.empty(); // a number whose zones keep different clocks (an Australian mobile): no one zone is right
             }
             Optional<String> home = region == null ? Optional.empty() : REGION_ZONES.computeIfAbsent(region, PhoneTimeZones::regionZone);
             return Optional.of(home.filter(zones::contains).orElse(zones.get(0)));

@@ -18,29 +18,29 @@ public final class ImportRequests {
     /** @throws RequestRefusedException naming the field, when the JSON is not an ImportRequest object */
     public static ImportRequest parse(String json) {
         if (json == null || json.isBlank()) {
-            throw new RequestRefusedException(List.of("the request is empty: expected a JSON object { \"details\": ..., ... }"));
+            throw RequestRefusedException.general(("the request is empty: expected a JSON object { \"details\": ..., ... }"));
         }
         if (json.length() > Limits.REQUEST_BYTES) {
-            throw new RequestRefusedException(List.of("the request is " + String.format("%,d", json.length())
+            throw RequestRefusedException.general(("the request is " + String.format("%,d", json.length())
                     + " characters long; at most " + String.format("%,d", Limits.REQUEST_BYTES) + " are allowed"));
         }
         try {
             JsonNode tree = Json.MAPPER.readTree(json);
             if (tree == null || !tree.isObject()) {
-                throw new RequestRefusedException(List.of("the request must be a JSON object { \"details\": ..., ... }, not "
+                throw RequestRefusedException.general(("the request must be a JSON object { \"details\": ..., ... }, not "
                         + (tree == null || tree.isMissingNode() ? "nothing" : tree.getNodeType().name().toLowerCase(java.util.Locale.ROOT)
                         + (tree.isNull() ? "" : " " + abbreviated(tree.toString())))));
             }
             return Json.MAPPER.treeToValue(tree, ImportRequest.class);
         } catch (UnrecognizedPropertyException e) {
-            throw refused(path(e), "is not a known setting");
+            throw refused(path(e), "'" + e.getPropertyName() + "' is not a known setting");
         } catch (InvalidFormatException e) {
             throw refused(path(e), "has an invalid value '" + e.getValue() + "'"
                     + (e.getTargetType().isEnum() ? " (expected one of " + List.of(e.getTargetType().getEnumConstants()) + ")" : ""));
         } catch (JsonMappingException e) {
             throw refused(path(e), "is invalid: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
-            throw new RequestRefusedException(List.of("the request is not valid JSON: " + e.getOriginalMessage()));
+            throw RequestRefusedException.general(("the request is not valid JSON: " + e.getOriginalMessage()));
         }
     }
 
@@ -57,7 +57,10 @@ public final class ImportRequests {
     }
 
     private static RequestRefusedException refused(String path, String problem) {
-        return new RequestRefusedException(List.of((path.isEmpty() ? "request" : path) + " " + problem));
+        // the path too: these come from a request written by hand (the command line's request file)
+        return path.isEmpty() || FieldLabels.stage(path) == null
+                ? RequestRefusedException.general((path.isEmpty() ? "the request: " : path + ": ") + problem)
+                : new RequestRefusedException(List.of(Problem.of(path, problem + " (" + path + ")")));
     }
 
     private static String path(JsonMappingException e) {

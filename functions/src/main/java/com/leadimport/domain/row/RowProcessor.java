@@ -133,9 +133,9 @@ public final class RowProcessor {
                     ? new RowOutcome.Rejected(candidate.rowNumber(), Reason.DNC, "every phone number is on a checked DNC category", candidate.cells())
                     : new RowOutcome.Rejected(candidate.rowNumber(), Reason.INVALID_PHONE, invalidPhoneMessage(candidate), candidate.cells());
         }
-        String zone = staticZone != null ? staticZone : zoneOf(kept);
+        // Static time zone No: no restriction (the guide); the number's own zone is kept as information only
         return new RowOutcome.Imported(new Lead(candidate.rowNumber(), candidate.fields(), Collections.unmodifiableMap(kept),
-                candidate.callInfo(), zone, candidate.secondary()));
+                candidate.callInfo(), staticZone, zoneOf(kept), candidate.secondary()));
     }
 
     public PhoneFormatter phoneFormatter() {
@@ -147,7 +147,7 @@ public final class RowProcessor {
         for (Map.Entry<LeadField, LeadFieldMapper> field : phoneFields) {
             String value = field.getValue().value(candidate.cells());
             if (value != null) {
-                values.add(field.getKey().jsonName() + " '" + value + "'" + (SpreadsheetNumbers.lostDigits(value)
+                values.add(field.getKey().label() + " '" + value + "'" + (SpreadsheetNumbers.lostDigits(value)
                         ? " (a spreadsheet rewrote it in scientific notation and lost digits: export the column as text)" : ""));
             }
         }

@@ -46,7 +46,7 @@ public final class SecondaryValueParser {
             WITHOUT_PHONES.parse(type, defaultValue);
             return Optional.empty();
         } catch (InvalidValueException e) {
-            return Optional.of(e.getMessage() + " (the field is " + type + ")");
+            return Optional.of(e.getMessage());
         }
     }
 

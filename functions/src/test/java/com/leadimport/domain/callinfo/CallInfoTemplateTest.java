@@ -35,7 +35,7 @@ class CallInfoTemplateTest {
         assertThat(CallInfoTemplate.unknownPlaceholders("{First Name} {Surname} {Surname} {Ref}", HEADERS))
                 .containsExactly("Surname", "Ref");
         assertThatThrownBy(() -> CallInfoTemplate.compile("{Surname}", HEADERS))
-                .hasMessage("callInfo.template: {Surname} is not a header of the file");
+                .hasMessage("{Surname} is not a header of the file");
     }
 
     @Test

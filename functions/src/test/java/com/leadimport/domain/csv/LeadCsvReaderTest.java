@@ -2,7 +2,9 @@ package com.leadimport.domain.csv;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
 
+import com.leadimport.domain.request.Delimiter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
@@ -36,8 +38,8 @@ class LeadCsvReaderTest {
 
         assertThat(reader.headers()).containsExactly("Name", "Phone");
         assertThat(rows(reader)).containsExactly(
-                new CsvRow(1, List.of("Ann", "07412 345678"), null),
-                new CsvRow(2, List.of("Bob", "07412 345679"), null));
+                new CsvRow(2, List.of("Ann", "07412 345678"), null),
+                new CsvRow(3, List.of("Bob", "07412 345679"), null));
     }
 
     @Test
@@ -45,16 +47,17 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open("Name,Address,Notes\n\"Lee, Ann\",\"1 High St\nLeeds\",\"said \"\"hi\"\"\"\nBob,x,y"));
 
         assertThat(rows).containsExactly(
-                new CsvRow(1, List.of("Lee, Ann", "1 High St\nLeeds", "said \"hi\""), null),
-                new CsvRow(2, List.of("Bob", "x", "y"), null));
+                new CsvRow(2, List.of("Lee, Ann", "1 High St\nLeeds", "said \"hi\""), null),
+                new CsvRow(3, List.of("Bob", "x", "y"), null));
     }
 
     @Test
-    void skipsBlankLinesWithoutCountingThem() {
+    void skipsBlankLinesWhichKeepTheirRowNumbersAsASpreadsheetShowsThem() {
         List<CsvRow> rows = rows(open("Name\nAnn\n\n\r\nBob\n"));
 
-        assertThat(rows).extracting(CsvRow::rowNumber, r -> r.cells().get(0)).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(1L, "Ann"), org.assertj.core.groups.Tuple.tuple(2L, "Bob"));
+        assertThat(rows).as("CONTRACT.md: the header is row 1; skipped blank rows keep their numbers")
+                .extracting(CsvRow::rowNumber, r -> r.cells().get(0)).containsExactly(
+                tuple(2L, "Ann"), tuple(5L, "Bob"));
     }
 
     @Test
@@ -62,10 +65,10 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open("A,B,C\n1,2,3\n1,2\n1,2,3,4\n7,8,9\n"));
 
         assertThat(rows).hasSize(4);
-        assertThat(rows.get(1).error()).isEqualTo("row 2 has 2 cells, the header has 3");
+        assertThat(rows.get(1).error()).isEqualTo("row 3 has 2 cells, the header has 3");
         assertThat(rows.get(1).cells()).containsExactly("1", "2");
-        assertThat(rows.get(2).error()).isEqualTo("row 3 has 4 cells, the header has 3");
-        assertThat(rows.get(3)).isEqualTo(new CsvRow(4, List.of("7", "8", "9"), null));
+        assertThat(rows.get(2).error()).isEqualTo("row 4 has 4 cells, the header has 3");
+        assertThat(rows.get(3)).isEqualTo(new CsvRow(5, List.of("7", "8", "9"), null));
     }
 
     @Test
@@ -75,8 +78,8 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open(file));
 
         assertThat(rows).extracting(CsvRow::error).containsExactly(null, null,
-                "row 3: column 'Name' holds a control character (U+0000) at character 2; the file may be damaged or not plain text",
-                "row 4: column 'Phone' holds a control character (U+001B) at character 5; the file may be damaged or not plain text",
+                "row 4: column 'Name' holds a control character (U+0000) at character 2; the file may be damaged or not plain text",
+                "row 5: column 'Phone' holds a control character (U+001B) at character 5; the file may be damaged or not plain text",
                 null);
     }
 
@@ -84,8 +87,8 @@ class LeadCsvReaderTest {
     void textAfterAClosingQuoteIsMalformed() {
         List<CsvRow> rows = rows(open("A,B\n\"x\"y,2\n3,4\n"));
 
-        assertThat(rows.get(0).error()).isEqualTo("row 1 (line 2): text after a closing quote in column 1");
-        assertThat(rows.get(1)).isEqualTo(new CsvRow(2, List.of("3", "4"), null));
+        assertThat(rows.get(0).error()).isEqualTo("row 2: text after a closing quote in column 1");
+        assertThat(rows.get(1)).isEqualTo(new CsvRow(3, List.of("3", "4"), null));
     }
 
     @Test
@@ -98,10 +101,10 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open(text.toString()));
 
         assertThat(rows).hasSize(152);
-        assertThat(rows.get(1).error()).isEqualTo("row 2 (line 3): a quote opened in this row is never closed");
+        assertThat(rows.get(1).error()).isEqualTo("row 3: a quote opened in this row is never closed");
         assertThat(rows.get(1).cells()).containsExactly("\"Bob", "07412 345679");
-        assertThat(rows.get(2)).isEqualTo(new CsvRow(3, List.of("Row0", "07412 300000"), null));
-        assertThat(rows.get(151)).isEqualTo(new CsvRow(152, List.of("Row149", "07412 300149"), null));
+        assertThat(rows.get(2)).isEqualTo(new CsvRow(4, List.of("Row0", "07412 300000"), null));
+        assertThat(rows.get(151)).isEqualTo(new CsvRow(153, List.of("Row149", "07412 300149"), null));
     }
 
     @Test
@@ -110,7 +113,7 @@ class LeadCsvReaderTest {
 
         assertThat(rows).hasSize(3);
         assertThat(rows.get(1).malformed()).isTrue();
-        assertThat(rows.get(2)).isEqualTo(new CsvRow(3, List.of("5", "6"), null));
+        assertThat(rows.get(2)).isEqualTo(new CsvRow(4, List.of("5", "6"), null));
     }
 
     @Test
@@ -220,7 +223,7 @@ class LeadCsvReaderTest {
 
         // THEN
         assertThat(reader.headers()).containsExactly("Café", "Price");
-        assertThat(rows).containsExactly(new CsvRow(1, List.of("\u201cBest\u201d deal", "£5 €6 \u0081"), null));
+        assertThat(rows).containsExactly(new CsvRow(2, List.of("\u201cBest\u201d deal", "£5 €6 \u0081"), null));
         assertThat(reader.charset()).isEqualTo(Charset.forName("windows-1252"));
     }
 
@@ -232,7 +235,7 @@ class LeadCsvReaderTest {
         LeadCsvReader reader = open("leads.csv", bytes);
 
         assertThat(reader.headers().get(0)).isEqualTo("Name");
-        assertThat(rows(reader)).containsExactly(new CsvRow(1, List.of("Zoë", "£5", "\u201cok\u201d \uD83D\uDE00"), null));
+        assertThat(rows(reader)).containsExactly(new CsvRow(2, List.of("Zoë", "£5", "\u201cok\u201d \uD83D\uDE00"), null));
         assertThat(reader.charset()).isEqualTo(StandardCharsets.UTF_8);
     }
 
@@ -265,30 +268,30 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open("Name,Address\r\nAnn,\"1 High St\r\nLeeds\r\nLS1 1AA\"\r\nBob,x\r\nCat,y,z\r\n\"Dee\"q,w\r\n"));
 
         assertThat(rows).containsExactly(
-                new CsvRow(1, List.of("Ann", "1 High St\r\nLeeds\r\nLS1 1AA"), null),
-                new CsvRow(2, List.of("Bob", "x"), null),
-                new CsvRow(3, List.of("Cat", "y", "z"), "row 3 has 3 cells, the header has 2"),
-                new CsvRow(4, List.of("Deeq", "w"), "row 4 (line 7): text after a closing quote in column 1"));
+                new CsvRow(2, List.of("Ann", "1 High St\r\nLeeds\r\nLS1 1AA"), null),
+                new CsvRow(3, List.of("Bob", "x"), null),
+                new CsvRow(4, List.of("Cat", "y", "z"), "row 4 has 3 cells, the header has 2"),
+                new CsvRow(5, List.of("Deeq", "w"), "row 5: text after a closing quote in column 1"));
     }
 
     @Test
     void readsOldMacLineEndings() {
         assertThat(rows(open("A,B\r1,2\r\"x\ry\",3\r"))).containsExactly(
-                new CsvRow(1, List.of("1", "2"), null),
-                new CsvRow(2, List.of("x\ry", "3"), null));
+                new CsvRow(2, List.of("1", "2"), null),
+                new CsvRow(3, List.of("x\ry", "3"), null));
     }
 
     @Test
     void dropsSpacesBetweenAClosingQuoteAndTheComma() {
         assertThat(rows(open("A,B\n\"Lee, Ann\"  ,\"07412\" \n"))).containsExactly(
-                new CsvRow(1, List.of("Lee, Ann", "07412"), null));
+                new CsvRow(2, List.of("Lee, Ann", "07412"), null));
     }
 
     @Test
     void skipsAndCountsLinesOfOnlySpacesAndLinesOfCommas() {
         LeadCsvReader reader = open("A,B\n   \n\t\n,\n1,2\n");
 
-        assertThat(rows(reader)).containsExactly(new CsvRow(1, List.of("1", "2"), null));
+        assertThat(rows(reader)).containsExactly(new CsvRow(5, List.of("1", "2"), null));
         assertThat(reader.blankRows()).as("CONTRACT.md: rows whose every cell is empty are counted in blankRows").isEqualTo(3);
     }
 
@@ -307,11 +310,11 @@ class LeadCsvReaderTest {
 
         // THEN only row 2 is lost, and the rows after it read as written
         assertThat(rows).containsExactly(
-                new CsvRow(1, List.of("Ann", "07412 345670"), null),
-                new CsvRow(2, List.of("\"Bob", "07412 345671"), "row 2 (line 3): a quote opened in this row is never closed"),
-                new CsvRow(3, List.of("Cat", "07412 345672"), null),
-                new CsvRow(4, List.of("Lee, Dee", "07412 345673"), null),
-                new CsvRow(5, List.of("Eve", "07412 345674"), null));
+                new CsvRow(2, List.of("Ann", "07412 345670"), null),
+                new CsvRow(3, List.of("\"Bob", "07412 345671"), "row 3: a quote opened in this row is never closed"),
+                new CsvRow(4, List.of("Cat", "07412 345672"), null),
+                new CsvRow(5, List.of("Lee, Dee", "07412 345673"), null),
+                new CsvRow(6, List.of("Eve", "07412 345674"), null));
     }
 
     @Test
@@ -321,8 +324,8 @@ class LeadCsvReaderTest {
         List<CsvRow> rows = rows(open("A,B\n\"" + huge + ",1\n2,3\n"));
 
         assertThat(rows).hasSize(2);
-        assertThat(rows.get(0).error()).isEqualTo("row 1 (line 2): a quote opened in this row is never closed");
-        assertThat(rows.get(1)).isEqualTo(new CsvRow(2, List.of("2", "3"), null));
+        assertThat(rows.get(0).error()).isEqualTo("row 2: a quote opened in this row is never closed");
+        assertThat(rows.get(1)).isEqualTo(new CsvRow(3, List.of("2", "3"), null));
     }
 
     @Test
@@ -331,7 +334,7 @@ class LeadCsvReaderTest {
 
         List<CsvRow> rows = rows(open("A,B\n1,\"" + notes + "\"\n2,3\n"));
 
-        assertThat(rows).containsExactly(new CsvRow(1, List.of("1", notes), null), new CsvRow(2, List.of("2", "3"), null));
+        assertThat(rows).containsExactly(new CsvRow(2, List.of("1", notes), null), new CsvRow(3, List.of("2", "3"), null));
     }
 
     @Test
@@ -360,7 +363,7 @@ class LeadCsvReaderTest {
 
         LeadCsvReader reader = LeadCsvReader.open("leads.csv", LeadCsvReader.MAX_BYTES, new ByteArrayInputStream(bytes));
 
-        assertThat(reader.next()).isEqualTo(new CsvRow(1, List.of("1"), null));
+        assertThat(reader.next()).isEqualTo(new CsvRow(2, List.of("1"), null));
     }
 
     @Test
@@ -386,7 +389,7 @@ class LeadCsvReaderTest {
         CsvRow first = reader.next();
 
         // THEN only a buffer's worth has been read, and the whole file still reads row by row
-        assertThat(first).isEqualTo(new CsvRow(1, List.of("Lead 0", "07412 000000", "x".repeat(24)), null));
+        assertThat(first).isEqualTo(new CsvRow(2, List.of("Lead 0", "07412 000000", "x".repeat(24)), null));
         assertThat(in.taken).isLessThan(256 * 1024);
         long count = 1;
         for (CsvRow row = reader.next(); row != null; row = reader.next()) {
@@ -459,27 +462,44 @@ class LeadCsvReaderTest {
     @Test
     void theDelimiterIsFoundInTheHeaderLine() {
         LeadCsvReader semicolons = open("First Name;Last Name;Mobile;Note\nAnn;Lee;07412 345001;\"a; b, c\"\n");
-        assertThat(semicolons.delimiter()).isEqualTo(';');
+        assertThat(semicolons.delimiter()).isEqualTo(Delimiter.SEMICOLON);
         assertThat(semicolons.headers()).containsExactly("First Name", "Last Name", "Mobile", "Note");
-        assertThat(rows(semicolons)).singleElement().isEqualTo(new CsvRow(1, List.of("Ann", "Lee", "07412 345001", "a; b, c"), null));
+        assertThat(rows(semicolons)).singleElement().isEqualTo(new CsvRow(2, List.of("Ann", "Lee", "07412 345001", "a; b, c"), null));
 
         LeadCsvReader tabs = open("Name\tPhone\nAnn, Lee\t07412 345001\n");
-        assertThat(tabs.delimiter()).isEqualTo('\t');
+        assertThat(tabs.delimiter()).isEqualTo(Delimiter.TAB);
         assertThat(rows(tabs).get(0).cells()).containsExactly("Ann, Lee", "07412 345001");
 
         LeadCsvReader pipes = open("Name|Phone\nAnn|07412 345001\n");
         assertThat(rows(pipes).get(0).cells()).containsExactly("Ann", "07412 345001");
 
         LeadCsvReader quotedSemicolons = open("\"Name; full\",Phone\nAnn,07412 345001\n");
-        assertThat(quotedSemicolons.delimiter()).as("inside quotes does not count").isEqualTo(',');
-        assertThat(open("Name\nAnn\n").delimiter()).isEqualTo(',');
+        assertThat(quotedSemicolons.delimiter()).as("inside quotes does not count").isEqualTo(Delimiter.COMMA);
+        assertThat(open("Name\nAnn\n").delimiter()).isEqualTo(Delimiter.COMMA);
+    }
+
+    @Test
+    void aDelimiterTheRequestNamesIsUsedInsteadOfTheDetectedOne() {
+        // GIVEN a header with more commas than semicolons, though the file is semicolon-separated
+        String text = "Name, full;Notes, more, still more\nLee, Ann;x, y, z\n";
+        assertThat(open(text).delimiter()).as("detected").isEqualTo(Delimiter.COMMA);
+
+        // WHEN the supervisor says semicolon
+        LeadCsvReader reader = LeadCsvReader.open("leads.csv", text.length(),
+                new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), Delimiter.SEMICOLON);
+
+        // THEN
+        assertThat(reader.delimiter()).isEqualTo(Delimiter.SEMICOLON);
+        assertThat(reader.headers()).containsExactly("Name, full", "Notes, more, still more");
+        assertThat(rows(reader)).singleElement().isEqualTo(new CsvRow(2, List.of("Lee, Ann", "x, y, z"), null));
     }
 
     @Test
     void rowsWithEveryCellEmptyAreSkippedAndCounted() {
         LeadCsvReader reader = open("Name,Phone,Email\nAnn,07412 345001,\n,,\n\n , ,\n\"\",,\nBob,,b@example.com\n,,\n");
 
-        assertThat(rows(reader)).extracting(r -> r.cells().get(0)).containsExactly("Ann", "Bob");
+        assertThat(rows(reader)).extracting(CsvRow::rowNumber, r -> r.cells().get(0)).containsExactly(
+                tuple(2L, "Ann"), tuple(7L, "Bob"));
         assertThat(reader.blankRows()).isEqualTo(5);
     }
 }

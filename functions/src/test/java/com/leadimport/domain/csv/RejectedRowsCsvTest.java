@@ -75,11 +75,11 @@ class RejectedRowsCsvTest {
 
         LeadCsvReader reader = reread(out.toString());
         assertThat(reader.headers()).containsExactly("Name", "Phone", "Email", "Row", "Reason", "Message");
-        assertThat(reader.next()).isEqualTo(new CsvRow(1,
-                List.of("'=1+1", "", "", "2", "MALFORMED_ROW", "row 2 has 1 cells, the header has 3"), null));
         assertThat(reader.next()).isEqualTo(new CsvRow(2,
+                List.of("'=1+1", "", "", "2", "MALFORMED_ROW", "row 2 has 1 cells, the header has 3"), null));
+        assertThat(reader.next()).isEqualTo(new CsvRow(3,
                 List.of("Lee", "Ann", "07412 345678", "a@b.c", "5", "MALFORMED_ROW", "row 5 has 4 cells, the header has 3"),
-                "row 2 has 7 cells, the header has 6"));
+                "row 3 has 7 cells, the header has 6"));
         assertThat(reader.next()).isNull();
     }
 
@@ -118,7 +118,7 @@ class RejectedRowsCsvTest {
         // THEN the earlier Row/Reason/Message are replaced, not repeated
         LeadCsvReader third = reread(second.toString());
         assertThat(third.headers()).containsExactly("Name", "Phone", "Row", "Reason", "Message");
-        assertThat(third.next()).isEqualTo(new CsvRow(1, List.of("Ann", "12", "1", "DNC", "on the DNC list"), null));
+        assertThat(third.next()).isEqualTo(new CsvRow(2, List.of("Ann", "12", "2", "DNC", "on the DNC list"), null));
     }
 
     @Test

@@ -6,6 +6,7 @@ import com.leadimport.domain.request.Dedupe.Action;
 import com.leadimport.domain.row.Reason;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
 class DedupeDecisionTest {
@@ -15,25 +16,27 @@ class DedupeDecisionTest {
     private static final ExistingLead OLDER = new ExistingLead("imp0-2", "May Promo", "E#ann@example.com");
     private static final Map<String, List<ExistingLead>> MATCHES = Map.of(
             "P#+447400000001", List.of(OLD), "E#ann@example.com", List.of(OLDER, OLD));
+    private static final Function<ExistingLead, String> ORIGIN = lead -> lead == OLD ? " imported from april.csv on 3 Apr 2026" : "";
 
     @Test
     void noMatchImports() {
-        assertThat(DedupeDecision.decide(Action.KEEP_EXISTING, KEYS, Map.of())).isEqualTo(DedupeDecision.IMPORT);
+        assertThat(DedupeDecision.decide(Action.KEEP_EXISTING, KEYS, Map.of(), ORIGIN)).isEqualTo(DedupeDecision.IMPORT);
     }
 
     @Test
-    void keepExistingRejectsTheRowNamingTheMatch() {
-        DedupeDecision decision = DedupeDecision.decide(Action.KEEP_EXISTING, KEYS, MATCHES);
+    void keepExistingRejectsTheRowNamingTheMatchsListFileDateAndNumberNeverItsId() {
+        DedupeDecision decision = DedupeDecision.decide(Action.KEEP_EXISTING, KEYS, MATCHES, ORIGIN);
 
         assertThat(decision.importLead()).isFalse();
         assertThat(decision.reason()).isEqualTo(Reason.DUPLICATE);
-        assertThat(decision.message()).isEqualTo("duplicate of existing lead imp1-7 on list 'April Promo' (phone +447400000001)");
+        assertThat(decision.message()).isEqualTo("duplicate of a lead on list 'April Promo' imported from april.csv on 3 Apr 2026 with the same phone number +447400000001");
+        assertThat(decision.message()).doesNotContain("imp1");
         assertThat(decision.replace()).isEmpty();
     }
 
     @Test
     void keepNewImportsAndReplacesEachMatchOnce() {
-        DedupeDecision decision = DedupeDecision.decide(Action.KEEP_NEW, KEYS, MATCHES);
+        DedupeDecision decision = DedupeDecision.decide(Action.KEEP_NEW, KEYS, MATCHES, ORIGIN);
 
         assertThat(decision.importLead()).isTrue();
         assertThat(decision.replace()).containsExactly(OLD, OLDER);
@@ -41,11 +44,12 @@ class DedupeDecisionTest {
 
     @Test
     void resetOlderResetsEveryMatchAndDoesNotImport() {
-        DedupeDecision decision = DedupeDecision.decide(Action.RESET_OLDER, KEYS, MATCHES);
+        DedupeDecision decision = DedupeDecision.decide(Action.RESET_OLDER, KEYS, MATCHES, ORIGIN);
 
         assertThat(decision.importLead()).isFalse();
         assertThat(decision.reason()).isEqualTo(Reason.RESET_EXISTING);
         assertThat(decision.reset()).containsExactly(OLD, OLDER);
-        assertThat(decision.message()).endsWith("and 1 more");
+        assertThat(decision.message()).isEqualTo("call attempts reset on a lead on list 'April Promo' imported from april.csv"
+                + " on 3 Apr 2026 with the same phone number +447400000001 and on 1 more lead");
     }
 }

@@ -22,7 +22,7 @@ class DedupeKeysTest {
         for (int i = 0; i < phones.length; i++) {
             byField.put(slots[i], phones[i]);
         }
-        return new Lead(2, fields, byField, null, null, Map.of());
+        return new Lead(2, fields, byField, null, null, null, Map.of());
     }
 
     private static final FormattedPhone MOBILE = new FormattedPhone("07412 345001", "+447412345001");

@@ -38,7 +38,7 @@ class ImportRequestsTest {
 
         assertThatThrownBy(() -> ImportRequests.parse(json))
                 .isInstanceOf(RequestRefusedException.class)
-                .hasMessageContaining("settings.dedupe.scop is not a known setting");
+                .hasMessage("Settings - Deduplication: 'scop' is not a known setting (settings.dedupe.scop)");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ImportRequestsTest {
         String json = RequestFixtures.contractExampleJson().replace("\"KEEP_EXISTING\"", "\"KEEP_BOTH\"");
 
         assertThatThrownBy(() -> ImportRequests.parse(json))
-                .hasMessageContaining("settings.dedupe.action has an invalid value 'KEEP_BOTH'")
+                .hasMessageContaining("Settings - Action: has an invalid value 'KEEP_BOTH'")
                 .hasMessageContaining("KEEP_NEW");
     }
 

@@ -12,11 +12,16 @@ class RequestValidatorTest {
 
     private static final LocalDate TODAY = LocalDate.of(2026, 5, 1);
 
-    private static List<String> problemsOf(String json, List<String> headers) {
+    private static List<Problem> refusals(String json, List<String> headers) {
         ImportRequest request = ImportRequests.parse(json);
         RequestRefusedException refused = catchThrowableOfType(RequestRefusedException.class,
                 () -> RequestValidator.validate(request, headers, TODAY));
         return refused == null ? List.of() : refused.problems();
+    }
+
+    /** Each problem as a person reads it: "Stage - Label: message". */
+    private static List<String> problemsOf(String json, List<String> headers) {
+        return refusals(json, headers).stream().map(Problem::text).toList();
     }
 
     private static List<String> problemsOf(String json) {
@@ -38,13 +43,23 @@ class RequestValidatorTest {
         String json = example().replace("\"list\": \"May Promo\"", "\"list\": \" \"")
                 .replace("\"supplier\": \"Acme Data\"", "\"supplier\": null");
 
-        assertThat(problemsOf(json)).anyMatch(p -> p.startsWith("details.list is required"))
-                .anyMatch(p -> p.startsWith("details.supplier is required"));
+        assertThat(problemsOf(json)).anyMatch(p -> p.equals("Details - List: choose the destination list (required)"))
+                .anyMatch(p -> p.startsWith("Details - Supplier: record where the data came from"));
+    }
+
+    @Test
+    void eachProblemIsPlacedByFieldPathStageAndLabelNeverByACodePathInItsWords() {
+        assertThat(refusals(example().replace("\"callingCode\": \"\"", "\"callingCode\": \"x\""), RequestFixtures.HEADERS))
+                .singleElement().isEqualTo(new Problem("settings.callingCode", "Settings", "Calling code", "digits only (e.g. 0 or 44), not 'x'"));
+        assertThat(refusals(example(), List.of("Phone")))
+                .extracting(Problem::field, Problem::stage, Problem::label).contains(
+                        org.assertj.core.groups.Tuple.tuple("mapping.fields.firstName.headers", "Lead Mapping", "First name"),
+                        org.assertj.core.groups.Tuple.tuple("secondary.fields.Contract End.headers", "Secondary Mapping", "Contract End"));
     }
 
     @Test
     void negativeCostIsRefused() {
-        assertThat(problemsOf(example().replace("0.12", "-1"))).containsExactly("details.costPerLead cannot be negative");
+        assertThat(problemsOf(example().replace("0.12", "-1"))).containsExactly("Details - Cost per lead: cannot be negative");
     }
 
     @Test
@@ -52,7 +67,7 @@ class RequestValidatorTest {
         String json = example().replace("\"scope\": \"LISTS\"", "\"scope\": \"GLOBAL\"");
 
         assertThat(problemsOf(json)).singleElement().asString()
-                .startsWith("settings.dedupe.scope GLOBAL cannot be combined with destinationList or additionalLists");
+                .isEqualTo("Settings - Scope: Global (entire database) cannot be combined with the destination list or additional lists");
     }
 
     @Test
@@ -60,7 +75,7 @@ class RequestValidatorTest {
         String json = example().replace("\"destinationList\": true", "\"destinationList\": false")
                 .replace("[\"April Promo\"]", "[]");
 
-        assertThat(problemsOf(json)).containsExactly("settings.dedupe.scope LISTS needs destinationList and/or additionalLists");
+        assertThat(problemsOf(json)).containsExactly("Settings - Scope: dedupe against the destination list, additional lists, or both");
     }
 
     @Test
@@ -77,7 +92,8 @@ class RequestValidatorTest {
                 .replace("\"destinationList\": true", "\"destinationList\": false").replace("[\"April Promo\"]", "[]");
         String off = on.replace("\"dedupe\": { \"enabled\": true", "\"dedupe\": { \"enabled\": false");
 
-        assertThat(problemsOf(on)).hasSize(3).allMatch(p -> p.startsWith("settings.dedupe."));
+        assertThat(refusals(on, RequestFixtures.HEADERS)).extracting(Problem::field)
+                .containsExactlyInAnyOrder("settings.dedupe.on", "settings.dedupe.action", "settings.dedupe.scope");
         assertThat(problemsOf(off)).isEmpty();
     }
 
@@ -86,7 +102,7 @@ class RequestValidatorTest {
         String json = example().replace("\"phone1\":", "\"company\":").replace("\"email\":", "\"town\":");
 
         assertThat(problemsOf(json)).containsExactly(
-                "mapping.fields: map at least one phone number (phone1, phone2, phone3) or email address");
+                "Lead Mapping - Lead fields: map at least one phone number (Phone 1, Phone 2, Phone 3) or Email");
     }
 
     @Test
@@ -99,7 +115,7 @@ class RequestValidatorTest {
         List<String> headers = RequestFixtures.HEADERS.stream().filter(h -> !h.equals("Address 2")).toList();
 
         assertThat(problemsOf(example(), headers)).containsExactly(
-                "mapping.fields.address1.headers: 'Address 2' is not a header of the file");
+                "Lead Mapping - Address 1: 'Address 2' is not a header of the file");
     }
 
     @Test
@@ -111,7 +127,7 @@ class RequestValidatorTest {
     void callInfoPlaceholdersMustBeHeaders() {
         String json = example().replace("{Account Ref}", "{Acount Ref}");
 
-        assertThat(problemsOf(json)).containsExactly("callInfo.template: {Acount Ref} is not a header of the file");
+        assertThat(problemsOf(json)).containsExactly("Call Info - Preview call info: {Acount Ref} is not a header of the file");
     }
 
     @Test
@@ -120,23 +136,23 @@ class RequestValidatorTest {
         String past = example().replace("\"option\": \"IN_DAYS\", \"inDays\": 30", "\"option\": \"ON_DATE\", \"onDate\": \"2026-04-30\"");
         String zeroDays = example().replace("\"inDays\": 30", "\"inDays\": 0");
 
-        assertThat(problemsOf(onDate)).containsExactly("settings.expiry.onDate is required for ON_DATE (yyyy-MM-dd)");
-        assertThat(problemsOf(past)).containsExactly("settings.expiry.onDate 2026-04-30 is in the past");
-        assertThat(problemsOf(zeroDays)).containsExactly("settings.expiry.inDays must be 1 or more for IN_DAYS");
+        assertThat(problemsOf(onDate)).containsExactly("Settings - Expire on date: set the date the data expires (required)");
+        assertThat(problemsOf(past)).containsExactly("Settings - Expire on date: 2026-04-30 is in the past");
+        assertThat(problemsOf(zeroDays)).containsExactly("Settings - Expire in days: must be 1 or more");
     }
 
     @Test
     void staticTimeZoneMustBeKnown() {
         assertThat(problemsOf(example().replace("Europe/London", "Europe/Londn")))
-                .containsExactly("settings.timeZone.zone 'Europe/Londn' is not a known time zone (e.g. Europe/London)");
+                .containsExactly("Settings - Define time zone: 'Europe/Londn' is not a known time zone (e.g. Europe/London)");
     }
 
     @Test
     void namesAreRequiredOnlyWhenSettingsAreSaved() {
         String unnamed = example().replace("\"name\": \"UK weekly\",", "").replace("\"name\": \"Acme layout\",", "");
 
-        assertThat(problemsOf(unnamed)).hasSize(2).anyMatch(p -> p.startsWith("settings.name is required"))
-                .anyMatch(p -> p.startsWith("mapping.name is required"));
+        assertThat(problemsOf(unnamed)).hasSize(2).anyMatch(p -> p.equals("Settings - Name: name these settings to save them (required unless Ad-hoc is ticked)"))
+                .anyMatch(p -> p.equals("Lead Mapping - Mapping name: name this mapping to save it (required unless Ad-hoc is ticked)"));
         assertThat(problemsOf(unnamed.replace("\"adHoc\": false", "\"adHoc\": true"))).isEmpty();
     }
 
@@ -146,21 +162,21 @@ class RequestValidatorTest {
                 "{ \"preset\": \"ADVANCED\", \"minLength\": 12, \"maxLength\": 10, \"truncateTo\": 0 }");
 
         assertThat(problemsOf(json)).containsExactlyInAnyOrder(
-                "settings.format.leadingZero is required for ADVANCED (ADD, REMOVE or KEEP)",
-                "settings.format.truncateTo must be 1 or more, got 0",
-                "settings.format.minLength (12) is greater than maxLength (10)");
+                "Settings - Leading zero: choose add, remove or keep (required for Advanced)",
+                "Settings - Truncate to: must be 1 or more, not 0",
+                "Settings - Minimum length: 12 is greater than the maximum length, 10");
     }
 
     @Test
     void callingCodeIsDigits() {
         assertThat(problemsOf(example().replace("\"callingCode\": \"\"", "\"callingCode\": \"+44\"")))
-                .containsExactly("settings.callingCode must be digits only (e.g. 0 or 44), got '+44'");
+                .containsExactly("Settings - Calling code: digits only (e.g. 0 or 44), not '+44'");
     }
 
     @Test
     void dncNeedsACategoryWhenOn() {
         assertThat(problemsOf(example().replace("[\"IVR\", \"Imported\", \"Requested\"]", "[]")))
-                .containsExactly("settings.dnc.categories: tick at least one DNC category, or turn DNC checking off");
+                .containsExactly("Settings - DNC categories: tick at least one DNC category, or turn Check DNC off");
     }
 
     @Test
@@ -168,8 +184,8 @@ class RequestValidatorTest {
         String json = example().replace(", \"type\": \"DATE\"", "").replace("\"table\": \"Contracts\"", "\"table\": \"\"");
 
         assertThat(problemsOf(json)).containsExactlyInAnyOrder(
-                "secondary.table is required when secondary fields are mapped",
-                "secondary.fields.Contract End.type is required for a field the table does not have yet (TEXT, WHOLE_NUMBER, DECIMAL, DATE, TIME, DATE_TIME, BOOLEAN or PHONE)");
+                "Secondary Mapping - Data table: choose the data table (required when secondary fields are mapped)",
+                "Secondary Mapping - Contract End: choose a data type: the table does not have this field yet");
     }
 
     @Test
@@ -177,7 +193,7 @@ class RequestValidatorTest {
         String json = example().replace(", \"type\": \"DATE\"", ", \"type\": \"DATE\", \"default\": \"soon\"");
 
         assertThat(problemsOf(json)).containsExactly(
-                "secondary.fields.Contract End.default: 'soon' is not a date dd/mm/yyyy (the field is DATE)");
+                "Secondary Mapping - Contract End: default value 'soon' is not a date dd/mm/yyyy");
         assertThat(problemsOf(example().replace(", \"type\": \"DATE\"", ", \"type\": \"DATE\", \"default\": \"31/12/2027\"")))
                 .isEmpty();
     }
@@ -195,7 +211,7 @@ class RequestValidatorTest {
         String json = example().replace("\"list\": \"May Promo\"", "\"list\": \"" + "L".repeat(50_000) + "\"");
 
         assertThat(problemsOf(json)).singleElement().asString()
-                .isEqualTo("details.list is 50,000 characters long; at most 128 are allowed");
+                .isEqualTo("Details - List: is 50,000 characters long; at most 128 are allowed");
     }
 
     @Test
@@ -203,14 +219,14 @@ class RequestValidatorTest {
         String json = example().replace("\"list\": \"May Promo\"", "\"list\": \"A\\u001fB\"");
 
         assertThat(problemsOf(json)).singleElement().asString()
-                .startsWith("details.list contains a control character (U+001F) at character 2");
+                .startsWith("Details - List: contains a control character (U+001F) at character 2");
     }
 
     @Test
     void aLongTemplateIsRefusedByItsField() {
         String json = example().replace("Name: {First Name}", "Name: " + "x".repeat(5_000) + " {First Name}");
 
-        assertThat(problemsOf(json)).anyMatch(p -> p.startsWith("callInfo.template is ") && p.contains("at most 4,000"));
+        assertThat(problemsOf(json)).anyMatch(p -> p.startsWith("Call Info - Preview call info: is ") && p.contains("at most 4,000"));
     }
 
     @Test

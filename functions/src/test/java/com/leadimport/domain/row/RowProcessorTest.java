@@ -41,7 +41,7 @@ class RowProcessorTest {
         secondary.put("Tariff", new SecondaryFieldMapping(List.of("Tariff"), null, FieldType.TEXT, "Unknown", null));
         Settings settings = new Settings("s", false, Format.preset(Format.FormatPreset.DEFAULT_UK), "",
                 new DeleteExisting(false, true), validateEmails, new DncCheck(true, List.of("IVR")), null,
-                defaultSkillGroup, false, zone, null);
+                defaultSkillGroup, false, zone, null, null);
         return new ImportRequest(new Details(null, "May", "Acme", null, false), settings, new Mapping("m", fields),
                 new CallInfo("{Name} on {Tariff}"), new Secondary("Contracts", secondary));
     }
@@ -80,7 +80,8 @@ class RowProcessorTest {
         assertThat(lead.email()).isEqualTo("ann@example.com");
         assertThat(lead.callInfo()).isEqualTo("Ann on Gold");
         assertThat(lead.secondary()).containsEntry("Contract End", "2026-05-31").containsEntry("Tariff", "Gold");
-        assertThat(lead.timeZone()).isEqualTo("Europe/London");
+        assertThat(lead.timeZone()).as("Static time zone No: no restriction, as the guide says").isNull();
+        assertThat(lead.numberTimeZone()).as("the number's own zone, as information").isEqualTo("Europe/London");
     }
 
     @Test
@@ -95,8 +96,9 @@ class RowProcessorTest {
     void aStaticTimeZoneTagsEveryLead() {
         RowProcessor processor = new RowProcessor(request(true, new TimeZoneSetting(true, "Europe/Dublin"), null), HEADERS);
 
-        assertThat(imported(processor.process(row(1, "Ann", "07412345123", "", "", "", "", ""), DncLookup.NONE)).timeZone())
-                .isEqualTo("Europe/Dublin");
+        Lead lead = imported(processor.process(row(1, "Ann", "07412345123", "", "", "", "", ""), DncLookup.NONE));
+        assertThat(lead.timeZone()).isEqualTo("Europe/Dublin");
+        assertThat(lead.numberTimeZone()).isEqualTo("Europe/London");
     }
 
     @Test
@@ -140,7 +142,7 @@ class RowProcessorTest {
     void onlyInvalidPhonesIsInvalidPhone() {
         RowOutcome outcome = PROCESSOR.process(row(6, "Ann", "12345", "not a number", "", "", "", ""), DncLookup.NONE);
 
-        assertThat(rejected(outcome, Reason.INVALID_PHONE).message()).contains("phone1 '12345'").contains("phone2 'not a number'");
+        assertThat(rejected(outcome, Reason.INVALID_PHONE).message()).contains("Phone 1 '12345'").contains("Phone 2 'not a number'");
     }
 
     @Test
@@ -149,6 +151,7 @@ class RowProcessorTest {
 
         assertThat(lead.phones()).isEmpty();
         assertThat(lead.timeZone()).isNull();
+        assertThat(lead.numberTimeZone()).isNull();
     }
 
     @Test
@@ -198,7 +201,7 @@ class RowProcessorTest {
         assertThat(scientific.phones().get(LeadField.PHONE2).e164()).isEqualTo("+441134960001");
         RowOutcome.Rejected lost = rejected(PROCESSOR.process(row(3, "Cy", "7.41235E+09", "", "", "", "", ""), DncLookup.NONE),
                 Reason.INVALID_PHONE);
-        assertThat(lost.message()).isEqualTo("no valid phone number: phone1 '7.41235E+09' (a spreadsheet rewrote it in scientific"
+        assertThat(lost.message()).isEqualTo("no valid phone number: Phone 1 '7.41235E+09' (a spreadsheet rewrote it in scientific"
                 + " notation and lost digits: export the column as text)");
     }
 }

@@ -64,14 +64,17 @@ class ImportWorkflowTest {
         try (InputStream in = runtime.files().open(runtime.tables().workBucket(), record.rejectedRowsKey())) {
             rejected = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        assertThat(rejected).contains("Name,Phone,Email,Row,Reason,Message").contains("Bob,,,2,NO_CONTACT")
-                .contains("Cy,12345,,3,INVALID_PHONE").contains("5,MALFORMED_ROW").contains("6,MALFORMED_ROW");
+        assertThat(rejected).as("row numbers as a spreadsheet shows the file: the header is row 1")
+                .contains("Name,Phone,Email,Row,Reason,Message").contains("Bob,,,3,NO_CONTACT")
+                .contains("Cy,12345,,4,INVALID_PHONE,no valid phone number: Phone 1 '12345'")
+                .contains("6,MALFORMED_ROW,row 6: a quote opened").contains("7,MALFORMED_ROW,\"row 7 has 4 cells");
     }
 
     @Test
     void leadsCarryFormattedPhonesZoneCallInfoSecondaryValuesAndExpiry() {
+        runtime.stores().catalog().createSkillGroup("Sales");
         var request = Imports.request("May", "\"expiry\": {\"enabled\": true, \"option\": \"IN_DAYS\", \"inDays\": 10}, "
-                + "\"timeZone\": {\"static\": true, \"zone\": \"Europe/Dublin\"}, \"defaultSkillGroup\": \"Sales\"");
+                + "\"timeZone\": {\"static\": true, \"zone\": \"Europe/Dublin\"}, \"defaultSkillGroup\": \"sales\"");
         var withExtras = new com.leadimport.domain.request.ImportRequest(request.details(), request.settings(), request.mapping(),
                 new com.leadimport.domain.request.CallInfo("Hi {Name} ({Email})"),
                 new com.leadimport.domain.request.Secondary("Extras", Map.of("Email seen", new com.leadimport.domain.request
@@ -88,7 +91,8 @@ class ImportWorkflowTest {
         assertThat(lead.lead().callInfo()).isEqualTo("Hi Ann ()");
         assertThat(lead.lead().timeZone()).isEqualTo("Europe/Dublin");
         assertThat(lead.lead().secondary()).containsEntry("Email seen", "none");
-        assertThat(lead.lead().fields()).containsEntry(com.leadimport.domain.request.LeadField.SKILL_GROUP, "Sales");
+        assertThat(lead.lead().fields()).as("the system's skill group, named ignoring case")
+                .containsEntry(com.leadimport.domain.request.LeadField.SKILL_GROUP, "Sales");
         assertThat(lead.expiresOn()).isEqualTo(record.importDate().plusDays(10));
         assertThat(runtime.stores().catalog().contactTable("Extras")).isPresent();
     }
@@ -190,7 +194,7 @@ class ImportWorkflowTest {
     @Test
     void deleteExistingKeepsLeadsWithCallbacksWhenAsked() {
         run(runtime, "A", "", "Ann,07412 345001,\nBob,07412 345002,\n");
-        StoredLead ann = leads(runtime, "A").stream().filter(l -> l.lead().rowNumber() == 1).findFirst().orElseThrow();
+        StoredLead ann = leads(runtime, "A").stream().filter(l -> l.lead().rowNumber() == 2).findFirst().orElseThrow();
         runtime.stores().leads().addCallback(new LeadRef("A", ann.leadId()), "cb1", "2026-12-01T10:00");
 
         run(runtime, "A", "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": true}", "Cy,07412 345003,\n");
@@ -283,8 +287,8 @@ class ImportWorkflowTest {
         assertThat(wrongType.status()).isEqualTo(ImportStatus.REFUSED);
         assertThat(wrongType.error()).isEqualTo("The file must be a .csv file (got 'leads.xlsx')");
         assertThat(unknownHeader.status()).isEqualTo(ImportStatus.REFUSED);
-        assertThat(unknownHeader.error()).contains("mapping.fields.firstName.headers: 'Name' is not a header of the file");
-        assertThat(unknownCategory.error()).contains("settings.dnc.categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)");
+        assertThat(unknownHeader.error()).contains("Lead Mapping - First name: 'Name' is not a header of the file");
+        assertThat(unknownCategory.error()).contains("Settings - DNC categories: there is no DNC category 'Nope'; the categories are IVR, Imported, Requested (create it first)");
         assertThat(names(runtime, "A")).isEmpty();
     }
 
