@@ -137,7 +137,7 @@ class ConsoleBrowserTest {
         click("[aria-label='remove Landline from phone2']");
         click("[aria-label='remove Email from email']");
         click("#mapping button[type=submit]");
-        assertThat(text("#mapping .error[data-for='mapping.fields']")).contains("Map at least one phone number");
+        assertThat(text("#mapping .error[data-for='mapping.fields']")).contains("Lead fields: map at least one phone number");
         type("#mapping-name", "Acme layout");
         choose("#add-firstName", "First Name");
         choose("#add-lastName", "Last Name");
@@ -245,13 +245,13 @@ class ConsoleBrowserTest {
     void requiredDetailsAreNamedNextToTheirFields() {
         click("#details button[type=submit]");
 
-        assertThat(text(".error[data-for=file]")).contains("File is required");
-        assertThat(text(".error[data-for='details.list']")).isEqualTo("List is required");
-        assertThat(text(".error[data-for='details.supplier']")).contains("Supplier is required");
+        assertThat(text(".error[data-for=file]")).contains("File: select a .csv file (required)");
+        assertThat(text(".error[data-for='details.list']")).isEqualTo("List: choose the destination list (required)");
+        assertThat(text(".error[data-for='details.supplier']")).contains("Supplier: record where the data came from");
         assertThat(visible("#settings")).isFalse();
         assertThat(browser.switchTo().activeElement().getDomAttribute("id")).as("the first field in error has the focus").isEqualTo("file");
         assertThat(find("#list").getDomAttribute("aria-invalid")).isEqualTo("true");
-        assertThat(text("#" + find("#list").getDomAttribute("aria-describedby"))).as("the error describes its field for screen readers").isEqualTo("List is required");
+        assertThat(text("#" + find("#list").getDomAttribute("aria-describedby"))).as("the error describes its field for screen readers").isEqualTo("List: choose the destination list (required)");
         type("#supplier", "Acme Data");
         click("#details button[type=submit]");
         assertThat(find("#supplier").getDomAttribute("aria-invalid")).isNull();
@@ -264,7 +264,7 @@ class ConsoleBrowserTest {
         browser.switchTo().alert().accept();
 
         waitUntil("the API's answer", () -> !text(".error[data-for='details.list']").isEmpty());
-        assertThat(text(".error[data-for='details.list']")).isEqualTo("name: a list called 'Sample List' exists already");
+        assertThat(text(".error[data-for='details.list']")).isEqualTo("List name: a list called 'Sample List' exists already");
     }
 
     @Test
