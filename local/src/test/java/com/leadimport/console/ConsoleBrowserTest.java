@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
@@ -33,16 +34,17 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The console in real headless Chromium against `serve`, driven through Selenium: the whole
- * wizard on the sample file, a header dragged onto a field, a semicolon-separated file,
- * and each show/hide rule of the Settings stage. Screenshots of every stage go to
- * local/target/screenshots (and of the page where a test failed). .ci/run installs Debian's
- * chromium and chromium-driver; Selenium is pointed at both, so Selenium Manager never
- * downloads anything.
+ * wizard on the sample file, a header dragged onto a field, a semicolon-separated file, the
+ * rejected-rows download, and each show/hide rule of the Settings stage. Screenshots of every
+ * stage go to local/target/screenshots (and of the page where a test failed). .ci/run
+ * installs Debian's chromium and chromium-driver; Selenium is pointed at both, so Selenium
+ * Manager never downloads anything.
  */
 class ConsoleBrowserTest {
 
@@ -51,6 +53,7 @@ class ConsoleBrowserTest {
     private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final Path SAMPLE = Path.of("samples", "leads.csv");
+    private static final List<String> STAGES = List.of("details", "settings", "mapping", "callinfo", "secondary", "summary");
     /** Every import here is this supplier's: the walk-through's report shows one supplier's bars. */
     private static final String SUPPLIER = "Acme Data";
 
@@ -60,25 +63,29 @@ class ConsoleBrowserTest {
     private static LocalServer server;
     private static ChromeDriver browser;
     private static String url;
+    private static Path downloads;
 
     @BeforeAll
-    static void start() {
+    static void start() throws IOException {
         Assumptions.assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(CHROMEDRIVER),
                 "needs " + CHROMIUM + " and " + CHROMEDRIVER + " (installed by .ci/run)");
         runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(data));
         server = LocalServer.start(runtime, 0, data.resolve("drop"), ZoneId.of("Europe/London"));
+        downloads = Files.createDirectories(data.resolve("downloads"));
         browser = headlessChromium();
         url = "http://127.0.0.1:" + server.port() + "/";
         runtime.stores().catalog().createList("Sample List");
     }
 
-    /** Debian's chromium through Debian's chromedriver. */
+    /** Debian's chromium through Debian's chromedriver, saving downloads to {@link #downloads}. */
     private static ChromeDriver headlessChromium() {
         ChromeDriverService driver = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort().build();
         ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM.toFile()).addArguments("--headless", "--no-sandbox",
                 "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync",
                 "--no-first-run", "--window-size=1280,1000");
+        options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+                "download.prompt_for_download", false));
         return new ChromeDriver(driver, options);
     }
 
@@ -215,9 +222,7 @@ class ConsoleBrowserTest {
         assertThat(count("[aria-label='remove Tariff from notes']")).isEqualTo(1);
         screenshot("dragged-mapping.png");
         // and the console sends it: the Summary says so, the API saves it, each lead gets its tariff
-        next("mapping");
-        next("callinfo");
-        next("secondary");
+        nextToSummary("mapping");
         assertThat(text("#summary-list")).contains("Notes ← Tariff");
         runImport();
         assertThat(importInto("Dragged").request().mapping().fields().get(LeadField.NOTES).headers()).containsExactly("Tariff");
@@ -239,6 +244,32 @@ class ConsoleBrowserTest {
         assertThat(texts("#headers li")).containsExactly("First Name", "Last Name", "Mobile", "Email");
         assertThat(text("#fields td.drop[data-field=phone1]")).contains("Mobile");
         screenshot("semicolon-mapping.png");
+    }
+
+    @Test
+    void aRejectedDuplicateNamesItsRowAndTheEarlierRowInTheRejectedRowsDownload() {
+        // given a file whose fifth spreadsheet row repeats the third row's phone number
+        Path file = csv("repeated-phone.csv", "First Name,Last Name,Mobile",
+                "Ann,Lee,07412 345123",
+                "Bob,Hart,07412 345456",
+                "Cara,Dunn,07412 345789",
+                "Dan,Hart,07412 345456");
+        fillDetails(file, newList("Repeated Phone"));
+        next("details");
+        click("#dedupe"); // phone numbers, within the file uploaded, keeping the existing (first) row
+        nextToSummary("settings");
+
+        // when the import runs and the supervisor downloads its rejected rows
+        runImport();
+        assertThat(text("#live-rows")).isEqualTo("4 rows: 3 imported, 1 rejected");
+        new Actions(browser).scrollToElement(find("#live-rejected")).perform();
+        screenshot("duplicate-summary.png");
+        click("#live-rejected");
+
+        // then the duplicate is there with its row number and the row it repeats
+        assertThat(downloaded("repeated-phone-rejected.csv")).containsExactly(
+                "First Name,Last Name,Mobile,Row,Reason,Message",
+                "Dan,Hart,07412 345456,5,DUPLICATE,duplicate of row 3 of this file");
     }
 
     @Test
@@ -418,6 +449,11 @@ class ConsoleBrowserTest {
         click("#" + stage + " button[type=submit]");
     }
 
+    /** Next on this stage and each after it, to the Summary. */
+    private static void nextToSummary(String stage) {
+        STAGES.subList(STAGES.indexOf(stage), STAGES.indexOf("summary")).forEach(ConsoleBrowserTest::next);
+    }
+
     /** Start on the Summary page, then waits until the page says the import completed. */
     private static void runImport() {
         click("#start");
@@ -433,6 +469,16 @@ class ConsoleBrowserTest {
                 .findFirst().orElseThrow(() -> new AssertionError("no header chip " + header));
     }
 
+    /** The lines of a file the browser downloaded, once it has arrived whole, without a byte order mark. */
+    private static List<String> downloaded(String name) {
+        Path file = downloads.resolve(name); // Chrome writes name.crdownload, then renames it
+        waitUntil(name + " downloaded", () -> Files.exists(file));
+        try {
+            return Files.readString(file).replaceFirst("^\uFEFF", "").lines().toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     // ---------- the supervisor's actions and what the page shows, through Selenium ----------
 
