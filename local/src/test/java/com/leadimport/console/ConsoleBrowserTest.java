@@ -239,6 +239,7 @@ class ConsoleBrowserTest {
         fillDetails(file, newList("Semicolons"));
 
         assertThat(text("#file-progress")).contains("4 columns separated by semicolon");
+        assertThat(new Select(find("#delimiter")).getFirstSelectedOption().getText()).isEqualTo("As detected (semicolon)");
         next("details");
         next("settings");
         assertThat(texts("#headers li")).containsExactly("First Name", "Last Name", "Mobile", "Email");
@@ -431,9 +432,11 @@ class ConsoleBrowserTest {
         }
     }
 
+    /** Chooses the file, then waits until it is uploaded and previewed (100% shows before the preview is read). */
     private static void upload(Path file) {
         type("#file", file.toAbsolutePath().toString());
         waitUntil("the upload finished", () -> text("#file-progress").startsWith("100%"));
+        waitUntil("the preview was read", () -> text("#file-progress").contains("columns separated by"));
     }
 
     /** Details of a one-off import (Ad-hoc: no settings or mapping to name and save): the file, the list, the supplier. */
