@@ -72,6 +72,11 @@ class ConsoleBrowserTest {
         runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(data));
         server = LocalServer.start(runtime, 0, data.resolve("drop"), ZoneId.of("Europe/London"));
         downloads = Files.createDirectories(data.resolve("downloads"));
+        try (var previous = Files.newDirectoryStream(Files.createDirectories(SCREENSHOTS), "failed-*.png")) {
+            for (Path failed : previous) {
+                Files.delete(failed); // an earlier run's
+            }
+        }
         browser = headlessChromium();
         url = "http://127.0.0.1:" + server.port() + "/";
         runtime.stores().catalog().createList("Sample List");
@@ -240,6 +245,7 @@ class ConsoleBrowserTest {
 
         assertThat(text("#file-progress")).contains("4 columns separated by semicolon");
         assertThat(new Select(find("#delimiter")).getFirstSelectedOption().getText()).isEqualTo("As detected (semicolon)");
+        screenshot("semicolon-details.png");
         next("details");
         next("settings");
         assertThat(texts("#headers li")).containsExactly("First Name", "Last Name", "Mobile", "Email");
