@@ -41,10 +41,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 /**
  * The console in real headless Chromium against `serve`, driven through Selenium: the whole
  * wizard on the sample file, a header dragged onto a field, a semicolon-separated file, the
- * rejected-rows download, and each show/hide rule of the Settings stage. Screenshots of every
- * stage go to local/target/screenshots (and of the page where a test failed). .ci/run
- * installs Debian's chromium and chromium-driver; Selenium is pointed at both, so Selenium
- * Manager never downloads anything.
+ * rejected-rows download, Call Info previews answered out of order, and each show/hide rule
+ * of the Settings stage. Screenshots of every stage go to local/target/screenshots (and of
+ * the page where a test failed). .ci/run installs Debian's chromium and chromium-driver;
+ * Selenium is pointed at both, so Selenium Manager never downloads anything.
  */
 class ConsoleBrowserTest {
 
@@ -164,7 +164,8 @@ class ConsoleBrowserTest {
 
         assertThat(visible("#callinfo")).isTrue();
         type("#template", "Name: {First Name} {Last Name}");
-        waitUntil("five previews", () -> count("#callinfo-preview li") == 5);
+        waitUntil("the previews of the whole template typed", () -> text("#callinfo-preview li").equals("Name: Ann Lee"));
+        assertThat(count("#callinfo-preview li")).as("five previews").isEqualTo(5);
         assertThat(text("#callinfo-preview li")).isEqualTo("Name: Ann Lee");
         screenshot("4-callinfo.png");
         click("[data-stage=mapping]");
@@ -277,6 +278,23 @@ class ConsoleBrowserTest {
         assertThat(downloaded("repeated-phone-rejected.csv")).containsExactly(
                 "First Name,Last Name,Mobile,Row,Reason,Message",
                 "Dan,Hart,07412 345456,5,DUPLICATE,duplicate of row 3 of this file");
+    }
+
+    @Test
+    void theCallInfoPreviewsStayThoseOfTheTemplateTypedWhenAnEarlierAnswerArrivesLast() {
+        upload(SAMPLE);
+        try (HeldRequest emptyTemplatePreview = new HeldRequest(browser, "*/call-info-preview")) {
+            // given the previews of the empty template, asked for as the stage opens, are slow to come
+            openStage("callinfo");
+            emptyTemplatePreview.awaitHeld();
+            // when the supervisor types a template, sees its previews, and then the earlier answer arrives
+            type("#template", "Name: {First Name}");
+            waitUntil("the previews of the template typed", () -> text("#callinfo-preview li").equals("Name: Ann"));
+            emptyTemplatePreview.letThrough();
+            // then the previews are still the template's
+            staysTrue("the previews of the template typed", Duration.ofSeconds(1),
+                    () -> text("#callinfo-preview li").equals("Name: Ann"));
+        }
     }
 
     @Test
@@ -535,6 +553,14 @@ class ConsoleBrowserTest {
     private static void waitUntil(String what, BooleanSupplier condition) {
         new WebDriverWait(browser, WAIT).withMessage("waiting until " + what).ignoring(StaleElementReferenceException.class)
                 .until(page -> condition.getAsBoolean());
+    }
+
+    /** Checks the condition again and again for that long: it must hold throughout. */
+    private static void staysTrue(String what, Duration duration, BooleanSupplier condition) {
+        long end = System.nanoTime() + duration.toNanos();
+        do {
+            assertThat(condition.getAsBoolean()).as(what).isTrue();
+        } while (System.nanoTime() < end);
     }
 
     private static void screenshot(String name) {
