@@ -354,7 +354,16 @@ function addMapping(field, header) {
   if (!header || !state.headers.includes(header)) return;
   const mapped = state.mapping[field] = state.mapping[field] || [];
   if (!mapped.includes(header)) mapped.push(header);
-  if (state.suggested) state.suggested.delete(field);
+  if (state.suggested) {
+    state.suggested.delete(field);
+    // a header the supervisor places is no longer only suggested for another field
+    for (const other of [...state.suggested]) {
+      if ((state.mapping[other] || []).includes(header)) {
+        state.mapping[other] = state.mapping[other].filter((h) => h !== header);
+        if (!state.mapping[other].length) { delete state.mapping[other]; state.suggested.delete(other); }
+      }
+    }
+  }
   renderMapping();
 }
 function mapping() {
@@ -465,7 +474,7 @@ function renderSummary() {
     ['Calling code', s.callingCode], ['Delete existing records', s.deleteExisting.enabled ? (s.deleteExisting.keepLeadsWithCallbacks ? 'Yes, keep leads with callbacks' : 'Yes, including leads with callbacks') : 'No'],
     ['Validate emails', s.validateEmails ? 'Yes' : 'No'], ['Check DNC', s.dnc.enabled ? s.dnc.categories.join(', ') : 'No'],
     ['Deduplication', s.dedupe.enabled ? dedupeText(s.dedupe) : 'No'],
-    ['Default skill group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
+    ['Default Skill Group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
     ['Time zone', s.timeZone.static ? s.timeZone.zone : 'No restriction (not static)'],
     ['Expiry', s.expiry.enabled ? (s.expiry.option === 'ON_DATE' ? 'On ' + s.expiry.onDate : 'In ' + s.expiry.inDays + ' days') : 'No'],
     ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${fieldLabel(f)} ← ${m.headers.join(' + ')}`).join('; ')],
@@ -540,10 +549,12 @@ async function follow(importId) {
     } else {
       $('live-rows').textContent = live.text;
     }
-    $('live-reasons').innerHTML = (i.rejectedReasons || []).map((r) => `<li>${figure(r.rows)} ${escapeHtml(r.words)}</li>`).join('');
+    $('live-reasons').innerHTML = (i.rejectedReasons || []).map((r) =>
+      `<li>${figure(r.rows)} ${r.rows === 1 ? 'row' : 'rows'} rejected: ${escapeHtml(r.words)}</li>`).join('');
     $('live-rejected').hidden = !i.hasRejectedRows;
     $('live-rejected').onclick = async () => { window.location.href = (await api('GET', 'imports/' + importId + '/rejected')).url; };
     if (!finished) liveTimer = setTimeout(poll, 1000);
+    else $('live').scrollIntoView({ block: 'nearest' }); // the outcome, reasons and download in view
   };
   poll();
 }
@@ -555,7 +566,7 @@ async function loadHistory() {
   const imports = await api('GET', 'imports');
   $('history-rows').innerHTML = imports.map((i) => {
     const figures = liveFigures(i);
-    return `<tr data-import="${i.importId}"><td>${new Date(i.createdAt).toLocaleString()}</td><td>${escapeHtml(i.fileName || '')}</td>
+    return `<tr data-import="${i.importId}"><td>${new Date(i.createdAt).toLocaleString('en-GB')}</td><td>${escapeHtml(i.fileName || '')}</td>
       <td>${escapeHtml(i.list || '')}</td><td>${escapeHtml(i.supplier || '')}</td><td class="status">${i.status}${i.error ? ': ' + escapeHtml(i.error) : ''}</td>
       <td><progress max="1" value="${figures.done}" aria-label="progress">${Math.round(figures.done * 100)}%</progress>${figures.text ? `<div class="hint">${figures.text}</div>` : ''}</td>
       <td>${i.totalRows ?? ''}</td><td class="imported">${i.imported ?? ''}</td>
@@ -609,6 +620,14 @@ function checkDetails() {
   if (!d.supplier) { showError('details.supplier', 'Supplier: record where the data came from, or your own company name (required)'); ok = false; }
   if (d.costPerLead !== null && d.costPerLead < 0) { showError('details.costPerLead', 'Cost per lead: cannot be negative'); ok = false; }
   return ok;
+}
+function checkSettings() {
+  // worded as the API words them: caught here, not at Start
+  if (!$('adhoc').checked && !$('settings-name').value.trim()) {
+    showError('settings.name', 'Name: name these settings to save them (required unless Ad-hoc is ticked)');
+    return false;
+  }
+  return true;
 }
 function checkMapping() {
   const fields = mapping().fields;
@@ -681,7 +700,7 @@ $('add-field').onclick = async () => {
   } catch (e) { showFailure('fields', e); }
 };
 $('details').onsubmit = next('details', checkDetails);
-$('settings').onsubmit = next('settings');
+$('settings').onsubmit = next('settings', checkSettings);
 $('mapping').onsubmit = next('mapping', checkMapping);
 $('callinfo').onsubmit = next('callinfo');
 $('secondary').onsubmit = next('secondary');

@@ -212,6 +212,36 @@ class ConsoleBrowserTest {
     }
 
     @Test
+    void aHeaderTheSupervisorPlacesIsNoLongerSuggestedForAnotherField() {
+        // given the sample on the Lead Mapping stage, Address 2 suggested for the Address 2 field
+        fillDetails(SAMPLE, newList("Placed"));
+        next("details");
+        next("settings");
+        assertThat(texts("#fields td.drop[data-field=address2] .mapped.suggested")).containsExactly("Address 2×");
+
+        // when the supervisor adds Address 2 to Address 1 (the keyboard's way: the field's "add header" choice)
+        choose("#add-address1", "Address 2");
+
+        // then it is Address 1's, and no longer suggested for Address 2 as well
+        assertThat(texts("#fields td.drop[data-field=address1] .mapped")).contains("Address 2×");
+        assertThat(texts("#fields td.drop[data-field=address2] .mapped")).isEmpty();
+    }
+
+    @Test
+    void aSettingsNameIsAskedForOnSettingsNotAtStart() {
+        fillDetails(SAMPLE, newList("Unnamed"));
+        click("#adhoc"); // not ad hoc: the settings are saved, under a name
+        next("details");
+        find("#settings-name").clear(); // a default profile may have filled it
+
+        next("settings");
+
+        assertThat(visible("#settings")).as("still on Settings").isTrue();
+        assertThat(text(".error[data-for='settings.name']"))
+                .isEqualTo("Name: name these settings to save them (required unless Ad-hoc is ticked)");
+    }
+
+    @Test
     void aHeaderDraggedOntoAFieldIsMappedToItAndImportedThere() {
         // given the sample file on the Lead Mapping stage, Tariff mapped to no field
         fillDetails(SAMPLE, newList("Dragged"));
