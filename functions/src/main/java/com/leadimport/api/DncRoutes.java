@@ -2,13 +2,12 @@ package com.leadimport.api;
 
 import static com.leadimport.api.JsonBodies.name;
 import static com.leadimport.api.JsonBodies.ok;
+import static com.leadimport.api.JsonBodies.strings;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.leadimport.domain.json.Json;
 import com.leadimport.domain.phone.DncNumbers;
 import com.leadimport.ports.AuditLog;
 import com.leadimport.ports.DncStore;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -43,32 +42,15 @@ final class DncRoutes {
     ApiResponse addNumbers(JsonNode body, String caller) {
         String named = name(body, "dnc", "category");
         String category = dnc.category(named).orElseThrow(() -> new ApiException(404, "dnc.category", dnc.unknownCategory(named)));
-        JsonNode numbers = body.path("numbers");
-        if (body.hasNonNull("file")) {
-            // a TPS-style file as text: one number a line
-            var lines = Json.MAPPER.createArrayNode();
-            body.get("file").asText().lines().forEach(lines::add);
-            numbers = lines;
-        }
-        if (!numbers.isArray() || numbers.isEmpty()) {
+        List<String> lines = body.hasNonNull("file")
+                ? body.get("file").asText().lines().toList() // a TPS-style file as text: one number a line
+                : body.path("numbers").isArray() ? strings(body.get("numbers")) : List.of();
+        if (lines.isEmpty()) {
             throw new ApiException(400, "dnc.numbers", "give at least one number, or a TPS-style file as text in file");
         }
-        List<String> valid = new ArrayList<>();
-        List<Map<String, Object>> unreadable = new ArrayList<>();
-        for (int i = 0; i < numbers.size(); i++) {
-            String raw = numbers.get(i).asText().strip();
-            if (raw.isEmpty()) {
-                continue;
-            }
-            Optional<String> e164 = DncNumbers.toE164(raw);
-            if (e164.isPresent()) {
-                valid.add(e164.get());
-            } else {
-                unreadable.add(Map.of("line", i + 1, "value", raw));
-            }
-        }
-        dnc.add(category, valid);
-        audit.record(caller, "dnc.numbers.add", category + ": " + valid.size() + " numbers");
-        return ApiResponse.json(200, Map.of("category", category, "added", valid.size(), "unreadable", unreadable));
+        DncNumbers.Read read = DncNumbers.read(lines);
+        dnc.add(category, read.e164());
+        audit.record(caller, "dnc.numbers.add", category + ": " + read.e164().size() + " numbers");
+        return ApiResponse.json(200, Map.of("category", category, "added", read.e164().size(), "unreadable", read.unreadable()));
     }
 }
