@@ -45,13 +45,19 @@ public interface LeadStore {
     /** The key index removals that deleting these leads needs (read from the stored leads; missing leads give none). */
     List<KeyChange> keyRemovals(Collection<LeadRef> leads);
 
-    /** Removes lead items with their secondary rows, callbacks and buffer entries (not their keys). Missing leads are ignored. */
-    void deleteLeads(Collection<LeadRef> leads);
+    /**
+     * Removes lead items with their secondary rows, callbacks and buffer entries (not their keys).
+     * Missing leads are ignored. @return how many callbacks went with them
+     */
+    int deleteLeads(Collection<LeadRef> leads);
 
-    /** Removes leads whole: their keys from the index first, so a retry after a failure finds the leads to finish. */
-    default void delete(Collection<LeadRef> leads) {
+    /**
+     * Removes leads whole: their keys from the index first, so a retry after a failure finds the
+     * leads to finish. @return how many callbacks went with them
+     */
+    default int delete(Collection<LeadRef> leads) {
         applyKeyChanges(keyRemovals(leads));
-        deleteLeads(leads);
+        return deleteLeads(leads);
     }
 
     /** Resets the call attempts of the leads to zero. Missing leads are ignored. */

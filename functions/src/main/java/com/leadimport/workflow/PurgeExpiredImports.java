@@ -45,6 +45,7 @@ public final class PurgeExpiredImports {
     public PurgeResult purge(LocalDate date) {
         LocalDate asOf = date != null ? date : LocalDate.now(clock.withZone(zone));
         long removed = 0;
+        long callbacks = 0;
         int importsPurged = 0;
         boolean waiting = false;
         for (ImportRecord record : imports.expiringBefore(asOf)) {
@@ -56,39 +57,46 @@ public final class PurgeExpiredImports {
                 long[] counts = purgeImport(record, budget - removed);
                 removed += counts[0];
                 importsPurged += (int) counts[1];
+                callbacks += counts[2];
             } finally {
                 leases.release(OWNER);
             }
             if (removed >= budget) {
-                return new PurgeResult(asOf, false, false, importsPurged, removed);
+                return new PurgeResult(asOf, false, false, importsPurged, removed, callbacks);
             }
         }
-        return new PurgeResult(asOf, !waiting, waiting, importsPurged, removed);
+        return new PurgeResult(asOf, !waiting, waiting, importsPurged, removed, callbacks);
     }
 
-    /** Removes up to {@code allowance} of the import's leads. @return {leads removed, 1 when the import is now wholly purged} */
+    /**
+     * Removes up to {@code allowance} of the import's leads.
+     * @return {leads removed, 1 when the import is now wholly purged, callbacks removed with them}
+     */
     private long[] purgeImport(ImportRecord record, long allowance) {
         long removed = 0;
+        long callbacks = 0;
         while (removed < allowance) {
             List<LeadRef> page = leads.leadsOfImport(record.importId(), record.list(), (int) Math.min(PAGE, allowance - removed));
             if (page.isEmpty()) {
                 // an import still running may write more of its expired leads: it stays pending for the next purge
                 if (record.status() == ImportStatus.RUNNING) {
-                    return new long[] {removed, 0};
+                    return new long[] {removed, 0, callbacks};
                 }
                 imports.purged(record.importId());
-                return new long[] {removed, 1};
+                return new long[] {removed, 1, callbacks};
             }
-            leads.delete(page);
+            callbacks += leads.delete(page);
             removed += page.size();
         }
-        return new long[] {removed, 0};
+        return new long[] {removed, 0, callbacks};
     }
 
     /**
-     * {@code complete} false: invoke again with the same date, at once when the budget ran out,
-     * after a wait when {@code waiting} (an import holds the lease of a list with expired leads).
+     * One call's work. {@code complete} false: invoke again with the same date, at once when the
+     * budget ran out, after a wait when {@code waiting} (an import holds the lease of a list with
+     * expired leads).
      */
-    public record PurgeResult(LocalDate date, boolean complete, boolean waiting, int importsPurged, long leadsRemoved) {
+    public record PurgeResult(LocalDate date, boolean complete, boolean waiting, int importsPurged, long leadsRemoved,
+                              long callbacksRemoved) {
     }
 }

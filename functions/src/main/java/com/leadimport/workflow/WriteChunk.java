@@ -150,7 +150,7 @@ public final class WriteChunk {
         for (Lead lead : candidates) {
             DedupeDecision decision = matches.isEmpty()
                     ? DedupeDecision.IMPORT
-                    : DedupeDecision.decide(dedupe.action(), DedupeKeys.of(lead, dedupe.on()), matches, origins::of);
+                    : DedupeDecision.decide(dedupe.action(), lead, dedupe.on(), matches, origins::of);
             decision.replace().forEach(e -> replaced.add(new LeadRef(e.list(), e.leadId())));
             decision.reset().forEach(e -> reset.add(new LeadRef(e.list(), e.leadId())));
             if (decision.importLead()) {

@@ -102,16 +102,20 @@ public final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
-    public synchronized void deleteLeads(Collection<LeadRef> refs) {
+    public synchronized int deleteLeads(Collection<LeadRef> refs) {
+        int removed = 0;
         for (LeadRef ref : new HashSet<>(refs)) {
             if (leads.remove(ref) != null) {
                 Map<String, String> callbacks = callbacksByList.get(ref.list());
                 if (callbacks != null) {
+                    int before = callbacks.size();
                     callbacks.values().removeIf(ref.leadId()::equals);
+                    removed += before - callbacks.size();
                 }
                 buffer.remove(ref.list(), ref.leadId());
             }
         }
+        return removed;
     }
 
     @Override

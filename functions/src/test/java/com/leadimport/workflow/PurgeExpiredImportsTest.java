@@ -48,10 +48,10 @@ class PurgeExpiredImportsTest {
         PurgeResult third = purge.purge(AFTER);
         PurgeResult again = purge.purge(AFTER);
 
-        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10));
-        assertThat(second).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10));
-        assertThat(third).isEqualTo(new PurgeResult(AFTER, true, false, 1, 5));
-        assertThat(again).isEqualTo(new PurgeResult(AFTER, true, false, 0, 0));
+        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10, 0));
+        assertThat(second).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10, 0));
+        assertThat(third).isEqualTo(new PurgeResult(AFTER, true, false, 1, 5, 0));
+        assertThat(again).isEqualTo(new PurgeResult(AFTER, true, false, 0, 0, 0));
         assertThat(fakes.leads.leads("P")).isEmpty();
         assertThat(fakes.imports.find("imp1").orElseThrow().purged()).isTrue();
     }
@@ -66,10 +66,10 @@ class PurgeExpiredImportsTest {
                 fakes.imports.find("impB").orElseThrow().purged());
         PurgeResult second = purge.purge(AFTER);
 
-        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 1, 10));
+        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 1, 10, 0));
         assertThat(purgedAfterFirst).as("the earlier expiry goes first").containsExactly(false, true);
         assertThat(fakes.imports.find("impA").orElseThrow().purged()).isTrue();
-        assertThat(second).isEqualTo(new PurgeResult(AFTER, true, false, 1, 2));
+        assertThat(second).isEqualTo(new PurgeResult(AFTER, true, false, 1, 2, 0));
         assertThat(fakes.leads.leads("P")).isEmpty();
         assertThat(fakes.leads.leads("Q")).isEmpty();
     }
@@ -86,9 +86,9 @@ class PurgeExpiredImportsTest {
         int leadsOnTheDay = fakes.leads.leads("P").size();
         PurgeResult dayAfter = purge.purge(AFTER);
 
-        assertThat(onTheDay).isEqualTo(new PurgeResult(EXPIRES, true, false, 0, 0));
+        assertThat(onTheDay).isEqualTo(new PurgeResult(EXPIRES, true, false, 0, 0, 0));
         assertThat(leadsOnTheDay).isEqualTo(4);
-        assertThat(dayAfter).isEqualTo(new PurgeResult(AFTER, true, false, 1, 2));
+        assertThat(dayAfter).isEqualTo(new PurgeResult(AFTER, true, false, 1, 2, 1));
         assertThat(fakes.leads.leads("P")).extracting(StoredLead::importId).containsExactly("forever", "later");
         assertThat(fakes.leads.callbacks("P")).isEmpty();
         assertThat(fakes.buffer.contents("P")).containsExactly("forever-000000001");
@@ -104,7 +104,7 @@ class PurgeExpiredImportsTest {
 
         PurgeResult result = midnight.workflow.purgeExpiredImports().purge(null);
 
-        assertThat(result).isEqualTo(new PurgeResult(AFTER, true, false, 1, 3));
+        assertThat(result).isEqualTo(new PurgeResult(AFTER, true, false, 1, 3, 0));
         assertThat(midnight.leads.leads("P")).isEmpty();
     }
 
@@ -115,9 +115,9 @@ class PurgeExpiredImportsTest {
         PurgeResult first = purge.purge(AFTER);
         PurgeResult second = purge.purge(AFTER);
 
-        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10));
+        assertThat(first).isEqualTo(new PurgeResult(AFTER, false, false, 0, 10, 0));
         assertThat(fakes.leads.leads("P")).isEmpty();
-        assertThat(second).isEqualTo(new PurgeResult(AFTER, true, false, 1, 0));
+        assertThat(second).isEqualTo(new PurgeResult(AFTER, true, false, 1, 0, 0));
     }
 
     @Test

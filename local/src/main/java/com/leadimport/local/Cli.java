@@ -1,5 +1,6 @@
 package com.leadimport.local;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -350,6 +351,10 @@ public final class Cli {
             ObjectNode result = JSON.createObjectNode().put("status", execution.status().name());
             if (execution.output() != null) {
                 result.set("result", execution.output());
+                JsonNode purged = execution.output().path("purged");
+                err.printf(java.util.Locale.ROOT, "purged as of %s: %,d expired imports, %,d leads, %,d callbacks%n",
+                        execution.output().path("date").asText(), purged.path("imports").asLong(), purged.path("leads").asLong(),
+                        purged.path("callbacks").asLong());
             }
             if (execution.error() != null) {
                 result.put("error", execution.error() + ": " + execution.cause());

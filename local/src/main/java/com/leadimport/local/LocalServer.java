@@ -3,7 +3,9 @@ package com.leadimport.local;
 import com.leadimport.api.ApiRequest;
 import com.leadimport.api.ApiResponse;
 import com.leadimport.domain.json.Json;
+import com.leadimport.domain.request.Problem;
 import com.leadimport.handlers.WizardApiHandler;
+import com.leadimport.logging.Log;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import com.sun.net.httpserver.HttpExchange;
@@ -106,10 +108,10 @@ public final class LocalServer implements AutoCloseable {
                     new LocalContext("WizardApi", System.currentTimeMillis() + 30_000));
             response = Json.MAPPER.readValue(output.toByteArray(), ApiResponse.class);
         } catch (IOException | RuntimeException e) {
-            // API Gateway answers a failed integration with a 500 too; the console reads errors
-            System.err.println("API " + exchange.getRequestMethod() + " " + path + " failed:");
-            e.printStackTrace();
-            response = ApiResponse.json(500, Map.of("errors", List.of("the server failed: " + e)));
+            // API Gateway answers a failed integration with a 500 too; the stack goes to the log, the person gets its ref
+            String ref = Log.fault("api.integration.failed", e);
+            response = ApiResponse.json(500, Map.of("errors", List.of(Problem.general("the server failed to handle "
+                    + exchange.getRequestMethod() + " " + path + "; it has been logged (ref " + ref + ")"))));
         }
         byte[] bytes = response.body().getBytes(StandardCharsets.UTF_8);
         response.headers().forEach((name, value) -> exchange.getResponseHeaders().set(name, value));
@@ -188,8 +190,8 @@ public final class LocalServer implements AutoCloseable {
             try {
                 runtime.purge(null);
             } catch (RuntimeException e) {
-                System.err.println("midnight purge failed (it runs again next midnight; `purge` runs it now):");
-                e.printStackTrace();
+                String ref = Log.fault("purge.failed", e);
+                System.err.println("midnight purge failed (ref " + ref + "; it runs again next midnight, `purge` runs it now)");
             } finally {
                 scheduleMidnightPurge(zone);
             }

@@ -14,6 +14,7 @@ import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -119,5 +120,16 @@ class HandlerEventsTest {
 
         assertThat(result.get("complete").asBoolean()).isTrue();
         assertThat(LocalDate.parse(result.get("date").asText())).isNotNull();
+        assertThat(result.get("purged").toString()).isEqualTo("{\"imports\":0,\"leads\":0,\"callbacks\":0}");
+    }
+
+    @Test
+    void aPurgeCallAddsToTheTotalsOfTheRunsEarlierCalls() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        new PurgeExpiredImportsHandler(runtime.workflow().purgeExpiredImports()).handleRequest(new ByteArrayInputStream(
+                "{\"date\": null, \"purged\": {\"imports\": 2, \"leads\": 10, \"callbacks\": 1}}".getBytes(StandardCharsets.UTF_8)),
+                out, new LocalContext("test", System.currentTimeMillis() + 60_000));
+
+        assertThat(JSON.readTree(out.toByteArray()).get("purged").toString()).isEqualTo("{\"imports\":2,\"leads\":10,\"callbacks\":1}");
     }
 }

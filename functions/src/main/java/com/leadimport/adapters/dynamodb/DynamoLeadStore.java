@@ -262,10 +262,11 @@ public final class DynamoLeadStore implements LeadStore {
     }
 
     @Override
-    public void deleteLeads(Collection<LeadRef> leads) {
+    public int deleteLeads(Collection<LeadRef> leads) {
         if (leads.isEmpty()) {
-            return;
+            return 0;
         }
+        int callbacks = 0;
         Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
         Set<String> lists = new HashSet<>();
         Set<String> removed = new HashSet<>();
@@ -282,10 +283,12 @@ public final class DynamoLeadStore implements LeadStore {
             for (Map<String, AttributeValue> callback : queryAll(listQuery(tables.callbacks(), list).build())) {
                 if (removed.contains(Items.string(callback, "leadId"))) {
                     delete(requests, tables.callbacks(), Map.of("list", s(list), "callbackRef", callback.get("callbackRef")));
+                    callbacks++;
                 }
             }
         }
         batches.write(requests);
+        return callbacks;
     }
 
     @Override

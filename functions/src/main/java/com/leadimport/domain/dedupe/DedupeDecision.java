@@ -1,6 +1,8 @@
 package com.leadimport.domain.dedupe;
 
+import com.leadimport.domain.phone.FormattedPhone;
 import com.leadimport.domain.request.Dedupe;
+import com.leadimport.domain.row.Lead;
 import com.leadimport.domain.row.Reason;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -22,12 +24,13 @@ public record DedupeDecision(boolean importLead, Reason reason, String message, 
      * @param origin says where a stored lead came from, for a supervisor: " imported from
      *               weekly.csv on 3 Dec 2026" (or "" when its import is no longer known)
      */
-    public static DedupeDecision decide(Dedupe.Action action, List<String> keys, Map<String, List<ExistingLead>> matches,
+    public static DedupeDecision decide(Dedupe.Action action, Lead lead, Dedupe.On on, Map<String, List<ExistingLead>> matches,
                                         Function<ExistingLead, String> origin) {
+        List<String> keys = DedupeKeys.of(lead, on);
         Map<String, ExistingLead> found = new LinkedHashMap<>();
         for (String key : keys) {
-            for (ExistingLead lead : matches.getOrDefault(key, List.of())) {
-                found.putIfAbsent(lead.leadId(), lead);
+            for (ExistingLead match : matches.getOrDefault(key, List.of())) {
+                found.putIfAbsent(match.leadId(), match);
             }
         }
         if (found.isEmpty()) {
@@ -35,7 +38,7 @@ public record DedupeDecision(boolean importLead, Reason reason, String message, 
         }
         List<ExistingLead> leads = new ArrayList<>(found.values());
         ExistingLead first = leads.get(0);
-        String where = "a lead on list '" + first.list() + "'" + origin.apply(first) + " with the same " + describe(first.key());
+        String where = "a lead on list '" + first.list() + "'" + origin.apply(first) + " with the same " + describe(first.key(), lead);
         return switch (action) {
             case KEEP_EXISTING -> new DedupeDecision(false, Reason.DUPLICATE, "duplicate of " + where, List.of(), List.of());
             case KEEP_NEW -> new DedupeDecision(true, null, null, List.copyOf(leads), List.of());
@@ -52,7 +55,13 @@ public record DedupeDecision(boolean importLead, Reason reason, String message, 
                 : "duplicate of row " + winner + " of this file";
     }
 
-    private static String describe(String key) {
-        return key.startsWith(DedupeKeys.PHONE_PREFIX) ? "phone number " + key.substring(2) : "email " + key.substring(2);
+    /** The matching key as the row has it: its phone number as formatted, or its email. */
+    private static String describe(String key, Lead lead) {
+        if (key.startsWith(DedupeKeys.PHONE_PREFIX)) {
+            String number = key.substring(DedupeKeys.PHONE_PREFIX.length());
+            return "phone number " + lead.phones().values().stream().filter(p -> p.key().equals(number))
+                    .map(FormattedPhone::display).findFirst().orElse(number);
+        }
+        return "email " + (lead.email() == null ? key.substring(DedupeKeys.EMAIL_PREFIX.length()) : lead.email());
     }
 }

@@ -266,13 +266,18 @@ class ImportWorkflowTest {
         runtime.purge(expiry);
         assertThat(names(runtime, "A")).hasSize(4);
 
-        assertThat(runtime.purge(expiry.plusDays(1)).status().name()).isEqualTo("SUCCEEDED");
+        var purge = runtime.purge(expiry.plusDays(1));
+        assertThat(purge.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(purge.output().get("purged").toString()).as("the purge says what it removed")
+                .isEqualTo("{\"imports\":1,\"leads\":3,\"callbacks\":1}");
         assertThat(names(runtime, "A")).containsExactly("Keep");
         assertThat(runtime.stores().leads().callbacks("A")).isEmpty();
         assertThat(runtime.stores().imports().find(expiring.importId()).orElseThrow().purged()).isTrue();
         assertThat(runtime.stores().leads().findMatches(List.of("P#+447412345001"), null)).isEmpty();
 
-        assertThat(runtime.purge(expiry.plusDays(1)).status().name()).isEqualTo("SUCCEEDED");
+        var again = runtime.purge(expiry.plusDays(1));
+        assertThat(again.status().name()).isEqualTo("SUCCEEDED");
+        assertThat(again.output().get("purged").toString()).isEqualTo("{\"imports\":0,\"leads\":0,\"callbacks\":0}");
         assertThat(names(runtime, "A")).containsExactly("Keep");
     }
 
