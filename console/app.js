@@ -367,6 +367,7 @@ function mapping() {
 
 // ---------- Stage 4: Call Info ----------
 let previewTimer = null;
+let previewAsked = 0; // previews asked for so far: only the last one's answer is shown
 function renderCallInfo() {
   $('callinfo-headers').innerHTML = '';
   state.headers.forEach((h) => {
@@ -385,13 +386,15 @@ function insertPlaceholder(header) {
 function refreshCallInfo() {
   clearTimeout(previewTimer);
   previewTimer = setTimeout(async () => {
+    const asked = ++previewAsked;
     $('callinfo-preview').innerHTML = '';
     if (!state.importId) return;
     try {
       const result = await api('POST', 'imports/' + state.importId + '/call-info-preview', { template: $('template').value });
+      if (asked !== previewAsked) return;
       showError('callInfo.template', '');
       $('callinfo-preview').innerHTML = result.previews.map((p) => `<li>${escapeHtml(p)}</li>`).join('');
-    } catch (e) { showFailure('callInfo.template', e); }
+    } catch (e) { if (asked === previewAsked) showFailure('callInfo.template', e); }
   }, 250);
 }
 
@@ -463,7 +466,7 @@ function renderSummary() {
     ['Validate emails', s.validateEmails ? 'Yes' : 'No'], ['Check DNC', s.dnc.enabled ? s.dnc.categories.join(', ') : 'No'],
     ['Deduplication', s.dedupe.enabled ? dedupeText(s.dedupe) : 'No'],
     ['Default skill group', s.defaultSkillGroup || 'None'], ['Clear fetched data', s.clearFetchedData ? 'Yes' : 'No'],
-    ['Time zone', s.timeZone.static ? s.timeZone.zone : 'From each number'],
+    ['Time zone', s.timeZone.static ? s.timeZone.zone : 'No restriction (not static)'],
     ['Expiry', s.expiry.enabled ? (s.expiry.option === 'ON_DATE' ? 'On ' + s.expiry.onDate : 'In ' + s.expiry.inDays + ' days') : 'No'],
     ['Mapping', (r.mapping.name ? r.mapping.name + ': ' : '') + Object.entries(r.mapping.fields).map(([f, m]) => `${fieldLabel(f)} ← ${m.headers.join(' + ')}`).join('; ')],
     ['Call info', r.callInfo ? r.callInfo.template : '—'],
