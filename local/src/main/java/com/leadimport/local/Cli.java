@@ -263,20 +263,9 @@ public final class Cli {
                 return printRefusal("cannot read " + args.get(2) + ": " + e.getMessage());
             }
         }
-        List<String> numbers = new ArrayList<>();
-        ArrayNode unreadable = JSON.createArrayNode();
-        for (int i = 0; i < raw.size(); i++) {
-            String line = raw.get(i).strip();
-            if (line.isEmpty()) {
-                continue;
-            }
-            Optional<String> e164 = DncNumbers.toE164(line);
-            if (e164.isPresent()) {
-                numbers.add(e164.get());
-            } else {
-                unreadable.addObject().put("line", i + 1).put("value", line);
-            }
-        }
+        DncNumbers.Read read = DncNumbers.read(raw);
+        List<String> numbers = read.e164();
+        ArrayNode unreadable = JSON.valueToTree(read.unreadable());
         boolean explicit = args.get(0).equals("add");
         if (explicit && !unreadable.isEmpty()) {
             ObjectNode refusal = JSON.createObjectNode().put("status", "REFUSED")

@@ -3,6 +3,8 @@ package com.leadimport.domain.phone;
 import com.google.i18n.phonenumbers.NumberParseException;
 import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -14,6 +16,31 @@ import java.util.Optional;
 public final class DncNumbers {
 
     private DncNumbers() {
+    }
+
+    /** Numbers given one a line: the valid ones in E.164, the others with their line (from 1); blank lines are skipped. */
+    public record Read(List<String> e164, List<Unreadable> unreadable) {
+    }
+
+    public record Unreadable(int line, String value) {
+    }
+
+    public static Read read(List<String> lines) {
+        List<String> e164 = new ArrayList<>();
+        List<Unreadable> unreadable = new ArrayList<>();
+        for (int i = 0; i < lines.size(); i++) {
+            String line = lines.get(i).strip();
+            if (line.isEmpty()) {
+                continue;
+            }
+            Optional<String> number = toE164(line);
+            if (number.isPresent()) {
+                e164.add(number.get());
+            } else {
+                unreadable.add(new Unreadable(i + 1, line));
+            }
+        }
+        return new Read(List.copyOf(e164), List.copyOf(unreadable));
     }
 
     public static Optional<String> toE164(String anyForm) {

@@ -10,6 +10,7 @@ import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 import com.leadimport.domain.request.Format;
 import com.leadimport.domain.request.Format.FormatPreset;
 import com.leadimport.domain.request.Format.LeadingZero;
+import java.util.List;
 import java.util.Optional;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -176,6 +177,19 @@ class PhoneFormatterTest {
     void unreadableDncNumbersAreEmpty() {
         assertThat(DncNumbers.toE164("call me")).isEmpty();
         assertThat(DncNumbers.toE164("  ")).isEmpty();
+    }
+
+    @Test
+    void dncNumbersOneALineKeepTheLineOfEachUnreadableOne() {
+        // GIVEN a TPS-style file's lines, one blank
+        List<String> lines = List.of("07412 345002", "+44 7412 345003", "", " not a number ");
+
+        // WHEN they are read
+        DncNumbers.Read read = DncNumbers.read(lines);
+
+        // THEN the blank line counts for the line numbers but is neither added nor unreadable
+        assertThat(read.e164()).containsExactly("+447412345002", "+447412345003");
+        assertThat(read.unreadable()).containsExactly(new DncNumbers.Unreadable(4, "not a number"));
     }
 
     /** Pure libphonenumber: parse, validate, format; what the fast path must always agree with. */
