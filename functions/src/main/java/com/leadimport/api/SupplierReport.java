@@ -48,13 +48,14 @@ final class SupplierReport {
         private BigDecimal cost = BigDecimal.ZERO;
 
         void add(ImportRecord record) {
+            long leads = record.imported() == null ? 0 : record.imported(); // a completed import has its counts; never a 500 if not
             imports++;
-            rows += record.totalRows();
-            imported += record.imported();
+            rows += record.totalRows() == null ? 0 : record.totalRows();
+            imported += leads;
             record.rejectedByReason().forEach((reason, count) -> rejectedByReason.merge(reason, count, Long::sum));
             BigDecimal costPerLead = record.request().details().costPerLead();
             if (costPerLead != null) {
-                cost = cost.add(costPerLead.multiply(BigDecimal.valueOf(record.imported())));
+                cost = cost.add(costPerLead.multiply(BigDecimal.valueOf(leads)));
             }
         }
 
