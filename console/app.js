@@ -569,8 +569,8 @@ async function loadHistory() {
     return `<tr data-import="${i.importId}"><td>${new Date(i.createdAt).toLocaleString('en-GB')}</td><td>${escapeHtml(i.fileName || '')}</td>
       <td>${escapeHtml(i.list || '')}</td><td>${escapeHtml(i.supplier || '')}</td><td class="status">${i.status}${i.error ? ': ' + escapeHtml(i.error) : ''}</td>
       <td><progress max="1" value="${figures.done}" aria-label="progress">${Math.round(figures.done * 100)}%</progress>${figures.text ? `<div class="hint">${figures.text}</div>` : ''}</td>
-      <td>${i.totalRows ?? ''}</td><td class="imported">${i.imported ?? ''}</td>
-      <td>${i.rejected ?? ''}${i.rejectedReasons && i.rejectedReasons.length ? ' (' + i.rejectedReasons.map((r) => escapeHtml(r.words) + ': ' + r.rows).join('; ') + ')' : ''}</td>
+      <td>${i.totalRows == null ? '' : figure(i.totalRows)}</td><td class="imported">${i.imported == null ? '' : figure(i.imported)}</td>
+      <td>${i.rejected == null ? '' : figure(i.rejected)}${i.rejectedReasons && i.rejectedReasons.length ? ' (' + i.rejectedReasons.map((r) => escapeHtml(r.words) + ': ' + figure(r.rows)).join('; ') + ')' : ''}</td>
       <td>${i.hasRejectedRows ? `<button type="button" data-rejected="${i.importId}">Download</button>` : ''}</td></tr>`;
   }).join('');
   $('history-rows').querySelectorAll('[data-rejected]').forEach((b) => {
