@@ -2,11 +2,16 @@ package com.leadimport.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadimport.domain.request.FieldType;
 import com.leadimport.domain.request.LeadField;
+import com.leadimport.domain.request.Secondary;
+import com.leadimport.domain.request.SecondaryFieldMapping;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.imports.ImportStatus;
 import com.leadimport.local.LocalRuntime;
 import com.leadimport.local.LocalServer;
+import com.leadimport.ports.ContactTable;
+import com.leadimport.ports.SecondaryMapping;
 import com.leadimport.ports.StoredLead;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -225,6 +230,27 @@ class ConsoleBrowserTest {
         // then it is Address 1's, and no longer suggested for Address 2 as well
         assertThat(texts("#fields td.drop[data-field=address1] .mapped")).contains("Address 2×");
         assertThat(texts("#fields td.drop[data-field=address2] .mapped")).isEmpty();
+    }
+
+    @Test
+    void aSavedSecondaryMappingIsLoadedOnTheSecondaryStage() {
+        // given a contact data table and a secondary mapping saved for it by an earlier import
+        runtime.stores().catalog().saveContactTable(new ContactTable("Renewals",
+                List.of(new ContactTable.Field("Renewal", null, FieldType.DATE, null))));
+        runtime.stores().catalog().saveSecondaryMapping(new SecondaryMapping("Renewals layout", new Secondary("Renewals",
+                Map.of("Renewal", new SecondaryFieldMapping(List.of("contract end"), null, FieldType.DATE, null, null)))));
+        openConsole();
+        fillDetails(SAMPLE, newList("Loaded"));
+        for (String stage : List.of("details", "settings", "mapping", "callinfo")) {
+            next(stage);
+        }
+
+        // when the supervisor loads it
+        choose("#previous-secondary", "Renewals layout (Renewals)");
+
+        // then its table is chosen and its field mapped to the file's header (named ignoring case)
+        assertThat(find("#table").getDomProperty("value")).isEqualTo("Renewals");
+        assertThat(find("#secondary-fields select").getDomProperty("value")).isEqualTo("Contract End");
     }
 
     @Test
