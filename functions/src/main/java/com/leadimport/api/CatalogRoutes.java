@@ -70,7 +70,7 @@ final class CatalogRoutes {
 
     ApiResponse createSkillGroup(JsonNode body, String caller) {
         String name = name(body, "skillGroup", "name");
-        if (catalog.skillGroups().stream().anyMatch(name::equalsIgnoreCase) || !catalog.createSkillGroup(name)) {
+        if (catalog.skillGroup(name).isPresent() || !catalog.createSkillGroup(name)) {
             throw new ApiException(409, "skillGroup.name", "a skill group called '" + name + "' exists already");
         }
         audit.record(caller, "skill-group.create", name);

@@ -25,6 +25,11 @@ public interface CatalogStore {
     /** @return false when the skill group existed already */
     boolean createSkillGroup(String name);
 
+    /** The skill group of this name, matched ignoring case and surrounding spaces, as the system spells it. */
+    default Optional<String> skillGroup(String name) {
+        return skillGroups().stream().filter(name.strip()::equalsIgnoreCase).findFirst();
+    }
+
     List<String> suppliers();
 
     void saveSupplier(String name);

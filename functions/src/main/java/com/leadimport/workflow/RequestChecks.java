@@ -59,9 +59,9 @@ public final class RequestChecks {
         String group = settings.defaultSkillGroup();
         if (group != null && !group.isBlank()) {
             // one of the system's skill groups, named ignoring case; the request takes the system's spelling
-            List<String> groups = catalog.skillGroups();
-            Optional<String> known = groups.stream().filter(g -> g.equalsIgnoreCase(group.strip())).findFirst();
+            Optional<String> known = catalog.skillGroup(group);
             if (known.isEmpty()) {
+                List<String> groups = catalog.skillGroups();
                 problems.add(Problem.of("settings.defaultSkillGroup", groups.isEmpty()
                         ? "there are no skill groups yet: add '" + group + "' first, or choose None"
                         : "there is no skill group '" + group + "'; the skill groups are " + String.join(", ", groups)

@@ -53,7 +53,7 @@ public final class ResolveDuplicates {
                             losers.put(row, winner);
                         }
                     });
-            files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), RowNumbers.encode(losers),
+            files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), InFileLosers.encode(losers),
                     "application/octet-stream");
             total += losers.size();
         }
@@ -69,7 +69,7 @@ public final class ResolveDuplicates {
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             String losersKey = WorkFiles.duplicates(split.importId(), chunk);
             Map<Long, Long> losers = files.exists(workBucket, losersKey)
-                    ? RowNumbers.decode(WorkFiles.open(files, workBucket, losersKey)) : Map.of();
+                    ? InFileLosers.decode(WorkFiles.open(files, workBucket, losersKey)) : Map.of();
             LongList ofChunk = new LongList();
             Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {

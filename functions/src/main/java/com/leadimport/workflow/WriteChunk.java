@@ -127,7 +127,7 @@ public final class WriteChunk {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
         Map<Long, Long> inFile = deduping
-                ? RowNumbers.decode(WorkFiles.open(files, workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
+                ? InFileLosers.decode(WorkFiles.open(files, workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
                 : Map.of();
         List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
         OriginalCells cells = new OriginalCells(ref);

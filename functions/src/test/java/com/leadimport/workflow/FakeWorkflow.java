@@ -107,7 +107,7 @@ final class FakeWorkflow {
     }
 
     void duplicatesFile(String importId, int chunk, Map<Long, Long> rows) {
-        files.put(WORK_BUCKET, WorkFiles.duplicates(importId, chunk), RowNumbers.encode(rows), "application/octet-stream");
+        files.put(WORK_BUCKET, WorkFiles.duplicates(importId, chunk), InFileLosers.encode(rows), "application/octet-stream");
     }
 
     void resultFile(ChunkResult result, String importId) {

@@ -325,7 +325,7 @@ public final class Cli {
                 catalog.skillGroups().forEach(out::println);
                 return OK;
             }
-            Optional<String> existing = catalog.skillGroups().stream().filter(name::equalsIgnoreCase).findFirst();
+            Optional<String> existing = catalog.skillGroup(name);
             if (existing.isPresent()) {
                 return printRefusal("the skill group '" + existing.get() + "' exists already");
             }

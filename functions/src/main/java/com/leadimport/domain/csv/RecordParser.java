@@ -29,8 +29,8 @@ final class RecordParser {
     static final int MAX_QUOTED_LINES = 100;
     static final int MAX_QUOTED_CHARS = 64 * 1024;
 
-    /** One record: its cells, the physical line it started on, and why it is malformed (or null). */
-    record Record(List<String> cells, long line, String error, boolean blank) {
+    /** One record: its cells, and why it is malformed (or null). */
+    record Record(List<String> cells, String error, boolean blank) {
     }
 
     private final Reader in;
@@ -38,7 +38,6 @@ final class RecordParser {
     private int position;
     private int limit;
     private final Deque<Character> replay = new ArrayDeque<>();
-    private long line = 1;
     private char delimiter = ',';
 
     RecordParser(Reader in) {
@@ -90,7 +89,6 @@ final class RecordParser {
 
     /** @return the next record, or null at the end of the input */
     Record next() {
-        long startLine = line;
         List<String> cells = new ArrayList<>();
         StringBuilder cell = new StringBuilder();
         StringBuilder raw = new StringBuilder();
@@ -111,7 +109,7 @@ final class RecordParser {
             }
             if (quoted) {
                 if (c < 0 || quotedLines > MAX_QUOTED_LINES || cell.length() > MAX_QUOTED_CHARS) {
-                    return unterminated(raw, startLine);
+                    return unterminated(raw);
                 }
                 if (c == '"') {
                     int next = read();
@@ -127,7 +125,6 @@ final class RecordParser {
                     boolean lineBreak = c == '\r' || c == '\n' && !(raw.length() > 1 && raw.charAt(raw.length() - 2) == '\r');
                     if (lineBreak) {
                         quotedLines++;
-                        line++;
                     }
                     cell.append((char) c);
                 }
@@ -147,20 +144,17 @@ final class RecordParser {
                         unread(next);
                     }
                 }
-                if (c >= 0) {
-                    line++;
-                }
                 cell.setLength(cell.length() - spacesAfterQuote);
                 cells.add(cell.toString());
                 boolean blank = !anyQuote && cells.size() == 1 && cells.get(0).isBlank();
-                return new Record(cells, startLine, error, blank);
+                return new Record(cells, error, blank);
             } else if (c == '"' && cell.isEmpty() && !afterQuote) {
                 quoted = true;
                 anyQuote = true;
                 linesBeforeQuote = quotedLines;
             } else {
                 if (afterQuote && quotedLines > linesBeforeQuote) {
-                    return unterminated(raw, startLine);
+                    return unterminated(raw);
                 }
                 if (afterQuote && error == null) {
                     error = "text after a closing quote in column " + (cells.size() + 1);
@@ -177,7 +171,7 @@ final class RecordParser {
      * malformed record. When the cap was reached before the first line ended, the rest of the
      * line is read past (kept in the record only up to the cap), so it cannot turn into a row.
      */
-    private Record unterminated(StringBuilder raw, long startLine) {
+    private Record unterminated(StringBuilder raw) {
         int end = 0;
         while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
             end++;
@@ -190,7 +184,6 @@ final class RecordParser {
                     if (next >= 0 && next != '\n') {
                         unread(next);
                     }
-                    lineBreak = true;
                     break;
                 }
                 if (raw.length() <= MAX_QUOTED_CHARS) {
@@ -207,9 +200,8 @@ final class RecordParser {
                 replay.push(raw.charAt(i));
             }
         }
-        line = startLine + (lineBreak ? 1 : 0);
         List<String> cells = List.of(raw.substring(0, end).split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
-        return new Record(cells, startLine, "a quote opened in this row is never closed", false);
+        return new Record(cells, "a quote opened in this row is never closed", false);
     }
 
     private int read() {

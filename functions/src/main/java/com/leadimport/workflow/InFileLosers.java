@@ -10,9 +10,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A chunk's in-file duplicates as a binary file: the count, then each row and the row it duplicates. */
-final class RowNumbers {
+final class InFileLosers {
 
-    private RowNumbers() {
+    private InFileLosers() {
     }
 
     static byte[] encode(Map<Long, Long> duplicateOf) {
