@@ -75,7 +75,7 @@ final class AwsBench {
                 try (LocalRuntime runtime = LocalRuntime.start(settings)) {
                     server.capacity().reset();
                     long start = System.nanoTime();
-                    record = runtime.importFile(file, EndToEndBench.request(), "bench");
+                    record = runtime.importFile(file, EndToEndBench.request("Bench"), "bench");
                     System.out.printf(Locale.ROOT, "local import: %s, %,d imported, %,d rejected in %.1f s%n", record.status(),
                             record.imported(), record.rejected(), (System.nanoTime() - start) / 1e9);
                 }

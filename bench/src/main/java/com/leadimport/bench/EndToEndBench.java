@@ -2,6 +2,7 @@ package com.leadimport.bench;
 
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.request.DeleteExisting;
+import com.leadimport.domain.request.Details;
 import com.leadimport.domain.request.DncCheck;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.Settings;
@@ -47,15 +48,27 @@ final class EndToEndBench {
         Path file = work.resolve("leads.csv");
         LeadFileGenerator.writeRows(file, rows, 7);
         System.out.printf(Locale.ROOT, "generated %d rows, %.1f MB%n", rows, Files.size(file) / 1048576.0);
+        long warmUpRows = options.getLong("warm-up", rows);
+        Path warmUpFile = work.resolve("warm-up.csv");
+        LeadFileGenerator.writeRows(warmUpFile, warmUpRows, 8);
 
         Process dynamoDb = startDynamoDb();
         try {
             URI endpoint = endpointOf(dynamoDb);
             LocalRuntime.Settings settings = LocalRuntime.Settings.defaults(work.resolve("data")).withDynamoDb(endpoint.toString());
             try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+                if (warmUpRows > 0) {
+                    // both JVMs compile their hot paths (the SDK's, the server's, ours) before anything is timed;
+                    // the raw writes that follow the pipeline find them compiled too
+                    long warmUpStart = System.nanoTime();
+                    ImportRecord warmUp = runtime.importFile(warmUpFile, request("Bench warm-up"), "bench");
+                    System.out.printf(Locale.ROOT, "warm-up (not counted): %s, %d rows into another list in %.1f s%n",
+                            warmUp.status(), warmUpRows, (System.nanoTime() - warmUpStart) / 1e9);
+                }
                 HeapSampler heap = HeapSampler.start();
+                CpuTimes cpu = new CpuTimes(dynamoDb);
                 long start = System.nanoTime();
-                ImportRecord record = runtime.importFile(file, request(), "bench");
+                ImportRecord record = runtime.importFile(file, request("Bench"), "bench");
                 double seconds = (System.nanoTime() - start) / 1e9;
                 long pipelinePeak = heap.stop();
                 if (record.imported() == null || record.imported() + record.rejected() != rows) {
@@ -64,9 +77,12 @@ final class EndToEndBench {
                 double pipelineRate = rows / seconds;
                 System.out.printf(Locale.ROOT, "pipeline: %s, %d imported, %d rejected %s in %.1f s: %,.0f rows/s%n",
                         record.status(), record.imported(), record.rejected(), record.rejectedByReason(), seconds, pipelineRate);
+                System.out.println("pipeline " + cpu.since());
 
+                cpu = new CpuTimes(dynamoDb);
                 double rawRate = rawWrites(runtime.dynamoDbClient(), rows);
                 System.out.printf(Locale.ROOT, "raw BatchWriteItem: %,.0f items/s (%d writers)%n", rawRate, WRITERS);
+                System.out.println("raw " + cpu.since());
                 System.out.printf(Locale.ROOT, "max heap %d MB%n", Runtime.getRuntime().maxMemory() >> 20);
                 System.out.printf(Locale.ROOT, "e2e ratio %.2f peakHeapMB %d%n", pipelineRate / rawRate, pipelinePeak >> 20);
             }
@@ -77,15 +93,17 @@ final class EndToEndBench {
         }
     }
 
-    /** The cpu benchmark's mapping with DNC and dedupe (phones, destination list, keep existing) on. */
-    static ImportRequest request() {
+    /** The cpu benchmark's mapping with DNC and dedupe (phones, destination list, keep existing) on, into the list. */
+    static ImportRequest request(String list) {
         ImportRequest base = CpuBench.request();
         Settings s = base.settings();
         Settings settings = new Settings("bench", false, s.format(), "", new DeleteExisting(false, false), true,
                 new DncCheck(true, List.of("IVR", "Imported", "Requested")),
                 new Dedupe(true, Dedupe.On.PHONE, Dedupe.Scope.LISTS, true, List.of(), Dedupe.Action.KEEP_EXISTING),
                 null, false, null, null, null);
-        return new ImportRequest(base.details(), settings, base.mapping(), null, null);
+        Details d = base.details();
+        return new ImportRequest(new Details(d.notes(), list, d.supplier(), d.costPerLead(), d.adHoc()), settings, base.mapping(),
+                null, null);
     }
 
     /** The same number of lead-sized items, BatchWriteItem 25 at a time, WRITERS requests in flight. */
@@ -128,6 +146,64 @@ final class EndToEndBench {
         }
         pool.shutdown();
         return items / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * CPU time spent since creation by this JVM (the pipeline or the raw writers) and by the DynamoDB
+     * server's process, each by thread (Linux /proc; threads named alike, e.g. a pool's, counted together).
+     */
+    private static final class CpuTimes {
+        private final long serverPid;
+        private final Map<String, Long> own;
+        private final Map<String, Long> server;
+        private final long wallStart = System.nanoTime();
+
+        CpuTimes(Process server) {
+            this.serverPid = server.pid();
+            this.own = threadTicks(ProcessHandle.current().pid());
+            this.server = threadTicks(serverPid);
+        }
+
+        /** Clock ticks (1/100 s) of user and system time by thread name, digits folded. */
+        private static Map<String, Long> threadTicks(long pid) {
+            Map<String, Long> ticks = new java.util.TreeMap<>();
+            File[] tasks = new File("/proc/" + pid + "/task").listFiles();
+            for (File task : tasks == null ? new File[0] : tasks) {
+                try {
+                    String name = Files.readString(task.toPath().resolve("comm")).trim().replaceAll("[0-9]+", "N");
+                    String stat = Files.readString(task.toPath().resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks.merge(name, Long.parseLong(fields[11]) + Long.parseLong(fields[12]), Long::sum);
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended meanwhile
+                }
+            }
+            return ticks;
+        }
+
+        private static String since(Map<String, Long> before, Map<String, Long> after) {
+            long total = 0;
+            List<Map.Entry<String, Long>> spent = new ArrayList<>();
+            for (Map.Entry<String, Long> thread : after.entrySet()) {
+                long ticks = thread.getValue() - before.getOrDefault(thread.getKey(), 0L);
+                total += ticks;
+                if (ticks >= 50) {
+                    spent.add(Map.entry(thread.getKey(), ticks));
+                }
+            }
+            spent.sort(Map.Entry.<String, Long>comparingByValue().reversed());
+            StringBuilder line = new StringBuilder(String.format(Locale.ROOT, "%.1f s (", total / 100.0));
+            for (int i = 0; i < spent.size(); i++) {
+                line.append(i == 0 ? "" : ", ").append(String.format(Locale.ROOT, "%s %.1f", spent.get(i).getKey(),
+                        spent.get(i).getValue() / 100.0));
+            }
+            return line.append(')').toString();
+        }
+
+        String since() {
+            return String.format(Locale.ROOT, "cpu in %.1f s: this JVM %s; DynamoDB server %s", (System.nanoTime() - wallStart) / 1e9,
+                    since(own, threadTicks(ProcessHandle.current().pid())), since(server, threadTicks(serverPid)));
+        }
     }
 
     /** The DynamoDB server's own JVM; {@code -Dbench.dynamodbJvm="..."} adds options to it (a profiler, say). */

@@ -4,8 +4,6 @@ import com.leadimport.adapters.Tables;
 import com.leadimport.adapters.dynamodb.DynamoStores;
 import com.leadimport.adapters.dynamodb.TableDefinitions;
 import com.leadimport.domain.phone.FormattedPhone;
-import com.leadimport.domain.request.Details;
-import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.request.LeadField;
 import com.leadimport.domain.row.Lead;
 import com.leadimport.imports.ImportRecord;
@@ -144,11 +142,7 @@ final class StoreBench {
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(dataDir))) {
             double started = seconds(start);
             long importStart = System.nanoTime();
-            ImportRequest base = EndToEndBench.request();
-            Details d = base.details();
-            ImportRequest request = new ImportRequest(new Details(d.notes(), list, d.supplier(), d.costPerLead(), d.adHoc()),
-                    base.settings(), base.mapping(), base.callInfo(), base.secondary());
-            ImportRecord record = runtime.importFile(file, request, "bench");
+            ImportRecord record = runtime.importFile(file, EndToEndBench.request(list), "bench");
             double seconds = seconds(importStart);
             if (record.imported() == null || record.imported() + record.rejected() != rows) {
                 throw new IllegalStateException("the import did not account for every row: " + record);
