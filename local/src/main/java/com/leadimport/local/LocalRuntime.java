@@ -50,6 +50,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
@@ -175,13 +176,16 @@ public final class LocalRuntime implements AutoCloseable {
                 .credentialsProvider(credentials).httpClient(httpClient()).overrideConfiguration(this::retries).build();
         this.s3 = S3Client.builder().endpointOverride(s3Server.endpoint()).region(Region.EU_WEST_2).forcePathStyle(true)
                 .credentialsProvider(credentials).httpClient(httpClient()).overrideConfiguration(this::retries).build();
-        TableDefinitions.createMissing(dynamoDbClient, tables);
+        List<String> created = TableDefinitions.createMissing(dynamoDbClient, tables);
         for (String bucket : new String[] {tables.uploadBucket(), tables.workBucket()}) {
             if (s3.listBuckets().buckets().stream().noneMatch(b -> b.name().equals(bucket))) {
                 s3.createBucket(b -> b.bucket(bucket));
             }
         }
         this.stores = DynamoStores.create(dynamoDbClient, tables);
+        if (created.contains(tables.dnc())) {
+            stores.dnc().startEmpty();
+        }
         this.files = new S3FileStore(s3);
         this.clock = settings.clock();
         this.ids = settings.ids();

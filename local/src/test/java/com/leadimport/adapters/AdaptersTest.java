@@ -234,6 +234,50 @@ class AdaptersTest {
         assertThat(stores.imports().history(100)).extracting(ImportRecord::importId).containsSubsequence("e3", "e2", "e1");
     }
 
+    /** Numbers written straight into the DNC table, as nothing but {@code add} would: the marker and the category. */
+    private static void writeDncBehindTheStoresBack(String category, String number) {
+        for (String sortKey : List.of(category, "\u0002")) {
+            runtime.dynamoDbClient().putItem(b -> b.tableName(runtime.tables().dnc()).item(Map.of(
+                    "number", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(number),
+                    "category", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(sortKey))));
+        }
+    }
+
+    @Test
+    void aDncCategoryKnownToHoldNoNumbersCostsNoLookupUntilANumberIsAdded() {
+        stores.dnc().createCategory("Fresh");
+        // behind the store's back: a lookup would find it, so an empty answer shows that no lookup was made
+        writeDncBehindTheStoresBack("Fresh", "+447700900123");
+        assertThat(stores.dnc().listed(List.of("Fresh"), List.of("+447700900123"))).isEmpty();
+
+        stores.dnc().add("Fresh", List.of("+447700900456"));
+        assertThat(stores.dnc().listed(List.of("Fresh"), List.of("+447700900123", "+447700900456", "+447700900789")))
+                .containsExactlyInAnyOrder("+447700900123", "+447700900456");
+        // creating it again does not mark it empty again
+        stores.dnc().createCategory("Fresh");
+        assertThat(stores.dnc().listed(List.of("Fresh"), List.of("+447700900456"))).containsExactly("+447700900456");
+    }
+
+    @Test
+    void aDncCategoryNotKnownToBeEmptyIsAlwaysLookedUp() {
+        // a category from a store that did not start empty has no mark (here: an old-style catalog item)
+        runtime.dynamoDbClient().putItem(b -> b.tableName(runtime.tables().catalog()).item(Map.of(
+                "kind", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("DNC_CATEGORY"),
+                "name", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS("Legacy"))));
+        writeDncBehindTheStoresBack("Legacy", "+447700900321");
+        assertThat(stores.dnc().listed(List.of("Legacy", "IVR"), List.of("+447700900321", "+447700900654")))
+                .containsExactly("+447700900321");
+        // and a category with no catalog item at all
+        writeDncBehindTheStoresBack("Unrecorded", "+447700900987");
+        assertThat(stores.dnc().listed(List.of("Unrecorded"), List.of("+447700900987"))).containsExactly("+447700900987");
+    }
+
+    @Test
+    void aNewStoresDefaultDncCategoriesStartKnownEmpty() {
+        writeDncBehindTheStoresBack("Requested", "+447700900111");
+        assertThat(stores.dnc().listed(List.of("Requested"), List.of("+447700900111"))).isEmpty();
+    }
+
     @Test
     void dncLooksUpManyNumbersAcrossCategoriesInBatches() {
         List<String> numbers = new ArrayList<>();

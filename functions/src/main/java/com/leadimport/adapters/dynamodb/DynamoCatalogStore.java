@@ -67,8 +67,16 @@ public final class DynamoCatalogStore implements CatalogStore {
 
     /** @return false when a {@code kind} called {@code name} existed already */
     private boolean create(String kind, String name) {
+        return create(kind, name, Map.of());
+    }
+
+    /** The same with more attributes, written in the same conditional put: all or nothing. */
+    boolean create(String kind, String name, Map<String, AttributeValue> attributes) {
+        Map<String, AttributeValue> item = new HashMap<>(attributes);
+        item.put("kind", s(kind));
+        item.put("name", s(name));
         try {
-            client.putItem(b -> b.tableName(table).item(Map.of("kind", s(kind), "name", s(name)))
+            client.putItem(b -> b.tableName(table).item(item)
                     .conditionExpression("attribute_not_exists(#n)").expressionAttributeNames(Map.of("#n", "name")));
             return true;
         } catch (ConditionalCheckFailedException exists) {
@@ -153,6 +161,23 @@ public final class DynamoCatalogStore implements CatalogStore {
     @Override
     public void saveContactTable(ContactTable contactTable) {
         put("CONTACT_TABLE", contactTable.name(), contactTable);
+    }
+
+    /** Removes an attribute from the item (creating the item, with its key alone, if it is missing). */
+    void removeAttribute(String kind, String name, String attribute) {
+        client.updateItem(b -> b.tableName(table).key(Map.of("kind", s(kind), "name", s(name)))
+                .updateExpression("REMOVE #a").expressionAttributeNames(Map.of("#a", attribute)));
+    }
+
+    /** The items of these names, read consistently in one request (a handful of names at most). */
+    Map<String, Map<String, AttributeValue>> items(String kind, java.util.Collection<String> names) {
+        Map<String, Map<String, AttributeValue>> items = new HashMap<>();
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        new java.util.LinkedHashSet<>(names).forEach(name -> keys.add(Map.of("kind", s(kind), "name", s(name))));
+        for (Map<String, AttributeValue> item : new Batches(client).get(table, keys, true, null, null)) {
+            items.put(Items.string(item, "name"), item);
+        }
+        return items;
     }
 
     List<String> names(String kind) {

@@ -25,10 +25,17 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * (kind DNC_CATEGORY) so they are listed before they hold numbers. Reads are eventually
  * consistent (half the read units): a number added to a category is screened from the next
  * second on, which is soon enough for a list that changes by hand.
+ *
+ * <p>A category known to hold no numbers costs no lookup: its catalog item carries
+ * {@code holdsNoNumbers} from the moment it is created (in the same conditional put) until the
+ * first number is added to it ({@link #add} removes the mark before it writes a number). A
+ * category without that mark, or without an item (the default categories of a store that did not
+ * start empty), is looked up: nothing is skipped unless it is known to be empty.
  */
 public final class DynamoDncStore implements DncStore {
 
     private static final String PRESENT_MARKER = "\u0002";
+    private static final String HOLDS_NO_NUMBERS = "holdsNoNumbers";
 
     private final DynamoDbClient client;
     private final String table;
@@ -44,6 +51,11 @@ public final class DynamoDncStore implements DncStore {
 
     @Override
     public void add(String category, Collection<String> e164Numbers) {
+        if (e164Numbers.isEmpty()) {
+            return;
+        }
+        // before any number: from now on the category is looked up
+        catalog.removeAttribute(DynamoCatalogStore.DNC_CATEGORY, category, HOLDS_NO_NUMBERS);
         List<WriteRequest> puts = new ArrayList<>();
         for (String number : new LinkedHashSet<>(e164Numbers)) {
             puts.add(put(number, category));
@@ -54,13 +66,19 @@ public final class DynamoDncStore implements DncStore {
 
     @Override
     public Set<String> listed(Collection<String> categories, Collection<String> numbers) {
+        Map<String, Map<String, AttributeValue>> items = catalog.items(DynamoCatalogStore.DNC_CATEGORY, categories);
+        List<String> holding = categories.stream().distinct()
+                .filter(category -> !items.containsKey(category) || !items.get(category).containsKey(HOLDS_NO_NUMBERS)).toList();
+        if (holding.isEmpty() || numbers.isEmpty()) {
+            return Set.of();
+        }
         List<Map<String, AttributeValue>> markers = new ArrayList<>();
         for (String number : new LinkedHashSet<>(numbers)) {
             markers.add(key(number, PRESENT_MARKER));
         }
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         for (Map<String, AttributeValue> marker : batches.get(table, markers, false, "#n", Map.of("#n", "number"))) {
-            for (String category : new LinkedHashSet<>(categories)) {
+            for (String category : holding) {
                 keys.add(key(Items.string(marker, "number"), category));
             }
         }
@@ -88,6 +106,14 @@ public final class DynamoDncStore implements DncStore {
 
     @Override
     public void createCategory(String category) {
-        catalog.put(DynamoCatalogStore.DNC_CATEGORY, category, null);
+        catalog.create(DynamoCatalogStore.DNC_CATEGORY, category, Map.of(HOLDS_NO_NUMBERS, AttributeValue.fromBool(true)));
+    }
+
+    /**
+     * For a DNC table created a moment ago: the default categories hold no numbers yet, so they
+     * cost no lookups until numbers are added. (A store that existed before keeps looking them up.)
+     */
+    public void startEmpty() {
+        DEFAULT_CATEGORIES.forEach(this::createCategory);
     }
 }

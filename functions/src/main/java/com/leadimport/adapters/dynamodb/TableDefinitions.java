@@ -41,8 +41,11 @@ public final class TableDefinitions {
                 table(t.leases(), "scope", "name"));
     }
 
-    /** Creates the tables that do not exist yet, and waits until each is ACTIVE (a new table is CREATING at first). */
-    public static void createMissing(DynamoDbClient client, Tables tables) {
+    /**
+     * Creates the tables that do not exist yet, and waits until each is ACTIVE (a new table is CREATING at first).
+     * @return the names of the tables it created
+     */
+    public static List<String> createMissing(DynamoDbClient client, Tables tables) {
         Set<String> existing = Set.copyOf(client.listTables().tableNames());
         List<String> created = new ArrayList<>();
         for (CreateTableRequest request : all(tables)) {
@@ -52,6 +55,7 @@ public final class TableDefinitions {
             }
         }
         awaitActive(client, created);
+        return created;
     }
 
     /** Waits until each table is ACTIVE (a new table is CREATING at first), at most 30 s. */
