@@ -70,6 +70,9 @@ public interface LeadStore {
      */
     long deleteList(String list, boolean keepLeadsWithCallbacks, int limit);
 
+    /** Whether any lead is on the list (read consistently). */
+    boolean hasLeads(String list);
+
     /** Every lead of a list, in lead id order. */
     void forEachLead(String list, Consumer<StoredLead> consumer);
 

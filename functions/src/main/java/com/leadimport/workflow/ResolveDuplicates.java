@@ -15,7 +15,8 @@ import java.util.Map;
  *
  * <p>Then finds the keys that the remaining rows of more than one chunk share: those chunks
  * must not each rewrite the key's index entry, so WriteChunk leaves such keys to WriteKeys (one
- * writer per key) and writes every other key's entry itself, side by side with the leads.
+ * writer per key) and writes every other key's entry itself, side by side with the leads. Writes
+ * the import's keys too, all of them once, for PrepareList to set against the lists' keys.
  */
 public final class ResolveDuplicates {
 
@@ -81,6 +82,8 @@ public final class ResolveDuplicates {
             all.addAll(ofChunk.distinct());
         }
         long[] sorted = all.sorted();
+        files.put(workBucket, WorkFiles.importKeys(split.importId()),
+                Fingerprints.encodeSorted(java.util.Arrays.stream(sorted).distinct().toArray()), "application/octet-stream");
         LongList shared = new LongList();
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1] && (shared.size() == 0 || shared.last() != sorted[i])) {

@@ -36,6 +36,19 @@ public final class WorkFiles {
         return prefix(importId) + "shared-keys.bin";
     }
 
+    /** Every key of the rows that may be imported (in-file losers left out), as sorted distinct fingerprints. */
+    public static String importKeys(String importId) {
+        return prefix(importId) + "import-keys.bin";
+    }
+
+    /**
+     * Of those, the keys that may already be stored on a list in the dedupe scope or on the destination
+     * list (sorted fingerprints); absent while that is unknown.
+     */
+    public static String keysMaybeStored(String importId) {
+        return prefix(importId) + "keys-maybe-stored.bin";
+    }
+
     public static String duplicates(String importId, int chunk) {
         return prefix(importId) + "duplicates/" + chunk + ".bin";
     }

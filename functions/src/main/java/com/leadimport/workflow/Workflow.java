@@ -41,7 +41,7 @@ public record Workflow(ImportStore imports, CatalogStore catalog, DncStore dnc, 
     }
 
     public PrepareList prepareList() {
-        return new PrepareList(imports, leads, buffer, listLeases(), DELETE_PAGE);
+        return new PrepareList(imports, catalog, leads, buffer, listLeases(), files, workBucket, DELETE_PAGE);
     }
 
     public SplitFile splitFile() {

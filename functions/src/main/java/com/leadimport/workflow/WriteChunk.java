@@ -59,12 +59,13 @@ public final class WriteChunk {
                 ScreenedChunk.class);
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
         ChunkResult result;
-        // the key index entries the dedupe lookup found absent on the destination list: written without reading them again
+        // the key index entries known to be absent from the destination list: written without reading them first
         Set<String> absentEntries = new HashSet<>();
+        KeysMaybeStored maybeStored = keysMaybeStored(ref.importId());
         if (files.exists(workBucket, resultKey)) {
             result = Json.read(WorkFiles.open(files, workBucket, resultKey), ChunkResult.class);
         } else {
-            result = decide(ref, record, screened, absentEntries);
+            result = decide(ref, record, screened, maybeStored, absentEntries);
             files.put(workBucket, resultKey, Json.bytes(result), "application/json");
         }
         Set<Long> importedRows = new HashSet<>(result.importedRows());
@@ -78,6 +79,11 @@ public final class WriteChunk {
             }
         }
         List<KeyChange> direct = recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
+        for (KeyChange change : direct) {
+            if (!maybeStored.mayBe(change.key())) {
+                absentEntries.add(LeadStore.entryId(change.key(), change.list()));
+            }
+        }
         leads.write(toStore);
         leads.applyKeyChanges(direct, absentEntries);
         leads.deleteLeads(result.replaced());
@@ -123,7 +129,23 @@ public final class WriteChunk {
         return direct;
     }
 
-    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, Set<String> absentEntries) {
+    /**
+     * Which keys may already be stored in the lists this import touches (PrepareList's answer from
+     * {@link ListKeys}); without that answer, every key may be.
+     */
+    private KeysMaybeStored keysMaybeStored(String importId) {
+        String file = WorkFiles.keysMaybeStored(importId);
+        return new KeysMaybeStored(files.exists(workBucket, file) ? Fingerprints.decodeSorted(files.read(workBucket, file)) : null);
+    }
+
+    private record KeysMaybeStored(long[] sorted) {
+        boolean mayBe(String key) {
+            return sorted == null || java.util.Arrays.binarySearch(sorted, DedupeKeys.fingerprint(key)) >= 0;
+        }
+    }
+
+    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, KeysMaybeStored maybeStored,
+                               Set<String> absentEntries) {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
         Map<Long, Long> inFile = deduping
@@ -144,7 +166,7 @@ public final class WriteChunk {
         Set<LeadRef> replaced = new LinkedHashSet<>();
         Set<LeadRef> reset = new LinkedHashSet<>();
         Map<String, List<ExistingLead>> matches = deduping && dedupe.scope() != Dedupe.Scope.FILE
-                ? existingMatches(ref.importId(), record.request(), candidates, absentEntries)
+                ? existingMatches(ref.importId(), record.request(), candidates, maybeStored, absentEntries)
                 : Map.of();
         Origins origins = new Origins();
         for (Lead lead : candidates) {
@@ -165,14 +187,15 @@ public final class WriteChunk {
 
     /**
      * Stored leads in scope sharing a key with the chunk's leads, leaving out this import's own
-     * leads. When the scope covers the destination list, the keys with no lead there are added to
-     * {@code absentEntries} (as {@link LeadStore#entryId} names them).
+     * leads; only keys that may be stored are looked up. When the scope covers the destination list,
+     * the keys looked up and found on no lead there are added to {@code absentEntries} (as
+     * {@link LeadStore#entryId} names them).
      */
     private Map<String, List<ExistingLead>> existingMatches(String importId, ImportRequest request, List<Lead> candidates,
-                                                            Set<String> absentEntries) {
+                                                            KeysMaybeStored maybeStored, Set<String> absentEntries) {
         Dedupe dedupe = request.settings().dedupe();
         Set<String> keys = new LinkedHashSet<>();
-        candidates.forEach(lead -> keys.addAll(DedupeKeys.of(lead, dedupe.on())));
+        candidates.forEach(lead -> DedupeKeys.of(lead, dedupe.on()).stream().filter(maybeStored::mayBe).forEach(keys::add));
         if (keys.isEmpty()) {
             return Map.of();
         }

@@ -136,6 +136,11 @@ public final class InMemoryLeadStore implements LeadStore {
     }
 
     @Override
+    public synchronized boolean hasLeads(String list) {
+        return leads.keySet().stream().anyMatch(ref -> ref.list().equals(list));
+    }
+
+    @Override
     public void forEachLead(String list, Consumer<StoredLead> consumer) {
         leads(list).forEach(consumer);
     }

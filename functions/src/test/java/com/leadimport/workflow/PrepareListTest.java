@@ -4,7 +4,9 @@ import static com.leadimport.workflow.FakeWorkflow.lead;
 import static com.leadimport.workflow.FakeWorkflow.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.ports.LeadStore.LeadRef;
+import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -76,5 +78,81 @@ class PrepareListTest {
 
         assertThat(fakes.buffer.contents("May")).isEmpty();
         assertThat(fakes.buffer.contents("April")).containsExactly("y-1");
+    }
+
+    // ---------- the import's keys against the lists' ----------
+
+    private static long[] fingerprints(String... keys) {
+        return Arrays.stream(keys).mapToLong(DedupeKeys::fingerprint).sorted().toArray();
+    }
+
+    /** An import whose rows have these keys, as ResolveDuplicates leaves them, prepared. */
+    private void prepareWithKeys(String importId, String list, String settings, String... keys) {
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.importKeys(importId), Fingerprints.encodeSorted(fingerprints(keys)),
+                "application/octet-stream");
+        assertThat(prepare(importId, list, settings).done()).isTrue();
+    }
+
+    private long[] maybeStored(String importId) {
+        String file = WorkFiles.keysMaybeStored(importId);
+        return fakes.files.exists(FakeWorkflow.WORK_BUCKET, file)
+                ? Fingerprints.decodeSorted(fakes.files.read(FakeWorkflow.WORK_BUCKET, file)) : null;
+    }
+
+    private long[] listKeys(String list) {
+        String file = ListKeys.file(list);
+        return fakes.files.exists(FakeWorkflow.WORK_BUCKET, file)
+                ? Fingerprints.decodeSorted(fakes.files.read(FakeWorkflow.WORK_BUCKET, file)) : null;
+    }
+
+    @Test
+    void intoANewListNoKeyMayBeStoredAndTheImportsKeysAreKeptForTheNextImport() {
+        prepareWithKeys("imp1", "Fresh", FakeWorkflow.dedupe("LISTS", "KEEP_EXISTING"), "P#+447412345001", "E#ann@example.com");
+        prepareWithKeys("imp2", "Fresh", FakeWorkflow.dedupe("LISTS", "KEEP_EXISTING"), "P#+447412345001", "P#+447412345002");
+
+        assertThat(maybeStored("imp1")).isEmpty();
+        assertThat(maybeStored("imp2")).containsExactly(fingerprints("P#+447412345001"));
+        assertThat(listKeys("Fresh")).containsExactly(fingerprints("P#+447412345001", "P#+447412345002", "E#ann@example.com"));
+    }
+
+    @Test
+    void aListHoldingLeadsWithoutKeptKeysIsUnknownSoEveryKeyIsLookedUp() {
+        fakes.stored("Old", "before", lead(1, "Ann", "345001", null), 0);
+
+        prepareWithKeys("imp1", "Old", FakeWorkflow.dedupe("LISTS", "KEEP_EXISTING"), "P#+447412345001");
+
+        assertThat(maybeStored("imp1")).as("no answer: WriteChunk looks every key up").isNull();
+        assertThat(listKeys("Old")).as("its keys stay unknown").isNull();
+    }
+
+    @Test
+    void theOtherListsOfTheScopeCountAndOneUnknownListMakesTheAnswerUnknown() {
+        prepareWithKeys("imp1", "Other", "", "P#+447412345009");
+        fakes.stored("Legacy", "before", lead(1, "Ann", "345001", null), 0);
+        String withOther = "\"dedupe\": { \"enabled\": true, \"on\": \"PHONE\", \"scope\": \"LISTS\", \"action\": \"KEEP_EXISTING\","
+                + " \"destinationList\": true, \"additionalLists\": [\"Other\"] }";
+        String withLegacy = withOther.replace("\"Other\"]", "\"Other\", \"Legacy\"]");
+
+        prepareWithKeys("imp2", "New", withOther, "P#+447412345009", "P#+447412345010");
+        prepareWithKeys("imp3", "Newer", withLegacy, "P#+447412345009", "P#+447412345010");
+        fakes.catalog.createList("Other");
+        fakes.catalog.createList("New");
+        prepareWithKeys("imp4", "Newest", FakeWorkflow.dedupe("GLOBAL", "KEEP_EXISTING"), "P#+447412345010", "P#+447412345011");
+
+        assertThat(maybeStored("imp2")).containsExactly(fingerprints("P#+447412345009"));
+        assertThat(maybeStored("imp3")).as("Legacy holds leads whose keys are unknown").isNull();
+        assertThat(maybeStored("imp4")).as("a global scope looks at every list").containsExactly(fingerprints("P#+447412345010"));
+    }
+
+    @Test
+    void aRetriedPrepareKeepsItsFirstAnswerThoughTheDestinationNowHoldsTheImportsKeys() {
+        prepareWithKeys("imp1", "Fresh", "", "P#+447412345001");
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.importKeys("imp2"),
+                Fingerprints.encodeSorted(fingerprints("P#+447412345001", "P#+447412345002")), "application/octet-stream");
+        prepare("imp2", "Fresh", "");
+        fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp2", 1, 1));
+
+        assertThat(maybeStored("imp2")).containsExactly(fingerprints("P#+447412345001"));
+        assertThat(listKeys("Fresh")).containsExactly(fingerprints("P#+447412345001", "P#+447412345002"));
     }
 }

@@ -218,4 +218,22 @@ class WriteChunkTest {
         assertThat(fakes.names("Other")).containsExactly("Di0");
         assertThat(fakes.imports.find("imp1").orElseThrow().chunksWritten()).isEqualTo(1);
     }
+
+    @Test
+    void keysKnownNotToBeStoredAreNeitherLookedUpNorReadBeforeTheirEntryIsWritten() {
+        // PrepareList's answer: of the chunk's keys only Bob's number may be stored; Ann's is stored
+        // behind the lists' kept keys, so a lookup would find her and the rewrite of her entry would keep her
+        fakes.files.put(WORK_BUCKET, WorkFiles.keysMaybeStored("imp1"), Fingerprints.encodeSorted(new long[] {
+                com.leadimport.domain.dedupe.DedupeKeys.fingerprint("P#+447412345002")}), "application/octet-stream");
+        // no key is shared with another chunk: this chunk writes every entry itself
+        fakes.files.put(WORK_BUCKET, WorkFiles.sharedKeys("imp1"), new byte[0], "application/octet-stream");
+
+        // the fake store refuses an entry said to be absent that it holds: Ann's entry would be written unread
+        assertThatThrownBy(() -> write(dedupe("GLOBAL", "KEEP_EXISTING")))
+                .hasMessageContaining("the entry P#+447412345001|Dest was said to be absent");
+
+        ChunkResult result = fakes.result("imp1", 0);
+        assertThat(result.importedRows()).as("Ann2 not looked up; Bob2 found on Other").containsExactly(1L, 3L);
+        assertThat(result.rejected()).extracting(RowOutcome.Rejected::rowNumber).containsExactly(2L);
+    }
 }

@@ -56,6 +56,7 @@ public final class DynamoLeadStore implements LeadStore {
     public static final int SHARDS = 64;
     /** Lead ids an entry of the key index holds inline before further leads get items of their own. */
     static final int INLINE = 4;
+    private static final List<Integer> ALL_SHARDS = java.util.stream.IntStream.range(0, SHARDS).boxed().toList();
     private static final int PAGE = 500;
 
     private final DynamoDbClient client;
@@ -333,6 +334,14 @@ public final class DynamoLeadStore implements LeadStore {
         return refs.size();
     }
 
+    /** One consistent query of a single item per shard, side by side. */
+    @Override
+    public boolean hasLeads(String list) {
+        return Batches.concurrently(ALL_SHARDS, shard -> !client.query(b -> b.tableName(tables.leads()).consistentRead(true)
+                .keyConditionExpression("listShard = :l").expressionAttributeValues(Map.of(":l", s(listShard(list, shard))))
+                .projectionExpression("leadId").limit(1)).items().isEmpty()).contains(true);
+    }
+
     /** The list's shards read page by page side by side and merged, so leads come in lead id order in little memory. */
     @Override
     public void forEachLead(String list, Consumer<StoredLead> consumer) {
@@ -350,11 +359,7 @@ public final class DynamoLeadStore implements LeadStore {
             return new Cursor(shard, response.items(), 0,
                     response.hasLastEvaluatedKey() && !response.lastEvaluatedKey().isEmpty() ? response.lastEvaluatedKey() : null);
         };
-        List<Integer> shards = new ArrayList<>();
-        for (int shard = 0; shard < SHARDS; shard++) {
-            shards.add(shard);
-        }
-        for (Cursor cursor : Batches.concurrently(shards, shard -> page.apply(shard, null))) {
+        for (Cursor cursor : Batches.concurrently(ALL_SHARDS, shard -> page.apply(shard, null))) {
             if (!cursor.items().isEmpty()) {
                 heads.add(cursor);
             }

@@ -81,4 +81,32 @@ class DedupeMatrixTest {
             assertThat(leads(runtime, other).get(0).callAttempts()).isEqualTo(5);
         }
     }
+
+    /**
+     * A list whose leads were stored before the lists' key fingerprints were kept has none: its keys
+     * are unknown, so an import that looks there or writes there looks every key up, as before.
+     */
+    @org.junit.jupiter.api.Test
+    void leadsStoredBeforeTheListsKeysWereKeptAreStillFoundAsDuplicates() {
+        com.leadimport.domain.row.Lead ann = new com.leadimport.domain.row.Lead(1,
+                Map.of(com.leadimport.domain.request.LeadField.FIRST_NAME, "Ann"),
+                Map.of(com.leadimport.domain.request.LeadField.PHONE1,
+                        new com.leadimport.domain.phone.FormattedPhone("07412 399001", "+447412399001")),
+                null, null, null, Map.of());
+        com.leadimport.ports.StoredLead stored = new com.leadimport.ports.StoredLead(
+                com.leadimport.ports.StoredLead.leadId("legacy", 1), "Legacy", "legacy", ann, null, null, 0);
+        runtime.stores().leads().write(List.of(stored));
+        runtime.stores().leads().applyKeyChanges(com.leadimport.ports.LeadStore.KeyChange.additions(List.of(stored)));
+        runtime.stores().catalog().createList("Legacy");
+
+        ImportRecord intoLegacy = run(runtime, "Legacy", dedupe("LISTS", "KEEP_EXISTING", "\"destinationList\": true"),
+                "Ann2,07412 399001,\nDi,07412 399004,\n");
+        ImportRecord global = run(runtime, "Elsewhere", dedupe("GLOBAL", "KEEP_EXISTING", ""),
+                "Ann3,07412 399001,\nEd,07412 399005,\n");
+
+        assertThat(intoLegacy.rejectedByReason()).containsEntry(Reason.DUPLICATE, 1L);
+        assertThat(names(runtime, "Legacy")).containsExactly("Ann", "Di");
+        assertThat(global.rejectedByReason()).containsEntry(Reason.DUPLICATE, 1L);
+        assertThat(names(runtime, "Elsewhere")).containsExactly("Ed");
+    }
 }
