@@ -4,9 +4,11 @@ import com.leadimport.ports.FileStore;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.Delete;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
 import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
@@ -31,12 +33,24 @@ public final class S3FileStore implements FileStore {
         }
     }
 
+    /** Into one array of the object's length (the SDK's byte-collecting path copies the content three times). */
     @Override
     public byte[] read(String bucket, String key) {
-        try {
-            return s3.getObjectAsBytes(b -> b.bucket(bucket).key(key)).asByteArray();
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            Long length = in.response().contentLength();
+            if (length == null || length > Integer.MAX_VALUE - 8) {
+                return in.readAllBytes();
+            }
+            byte[] content = new byte[length.intValue()];
+            int read = in.readNBytes(content, 0, content.length);
+            if (read != content.length) {
+                throw new java.io.EOFException("s3://" + bucket + "/" + key + " ended after " + read + " of " + length + " bytes");
+            }
+            return content;
         } catch (NoSuchKeyException e) {
             throw new MissingFileException(bucket, key, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
         }
     }
 
@@ -71,7 +85,9 @@ public final class S3FileStore implements FileStore {
 
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromBytes(content));
+        // the caller's array as it is (RequestBody.fromBytes would copy it; nothing changes it meanwhile)
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromContentProvider(
+                software.amazon.awssdk.http.ContentStreamProvider.fromByteArrayUnsafe(content), content.length, contentType));
     }
 
     @Override
