@@ -80,16 +80,18 @@ public final class PrepareList {
         Optional<long[]> destinationKeys = listKeys.of(destination);
         String maybeStoredFile = WorkFiles.keysMaybeStored(importId);
         if (!files.exists(workBucket, maybeStoredFile)) {
-            Optional<long[]> stored = destinationKeys;
+            // list by list, so that only one list's keys are held at a time (a global scope reads every list's)
+            Optional<long[]> maybeStored = destinationKeys.map(keys -> ListKeys.intersection(importKeys, keys));
             for (String list : listsInScope(request)) {
-                if (stored.isEmpty()) {
+                if (maybeStored.isEmpty()) {
                     break;
                 }
-                long[] soFar = stored.get();
-                stored = list.equals(destination) ? stored : listKeys.of(list).map(keys -> ListKeys.union(soFar, keys));
+                long[] soFar = maybeStored.get();
+                maybeStored = list.equals(destination) ? maybeStored
+                        : listKeys.of(list).map(keys -> ListKeys.union(soFar, ListKeys.intersection(importKeys, keys)));
             }
-            stored.ifPresent(keys -> files.put(workBucket, maybeStoredFile,
-                    Fingerprints.encodeSorted(ListKeys.intersection(importKeys, keys)), "application/octet-stream"));
+            maybeStored.ifPresent(keys -> files.put(workBucket, maybeStoredFile, Fingerprints.encodeSorted(keys),
+                    "application/octet-stream"));
         }
         destinationKeys.ifPresent(keys -> listKeys.save(destination, ListKeys.union(keys, importKeys)));
     }
