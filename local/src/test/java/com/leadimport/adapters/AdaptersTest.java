@@ -134,6 +134,24 @@ class AdaptersTest {
     }
 
     @Test
+    void anImportsLeadsAreItsOwnThoughAnotherImportsIdBeginsWithIt() {
+        List<StoredLead> leads = new ArrayList<>();
+        for (int row = 1; row <= 300; row++) {
+            leads.add(lead("PX", "imp-px", row, null, null, Map.of()));
+            leads.add(lead("PX", "imp-px-2", row, null, null, Map.of()));
+        }
+        stores.leads().write(leads);
+
+        List<LeadRef> own = stores.leads().leadsOfImport("imp-px", "PX", 1_000);
+        List<LeadRef> page = stores.leads().leadsOfImport("imp-px", "PX", 120);
+
+        assertThat(own).hasSize(300).doesNotHaveDuplicates()
+                .allMatch(ref -> com.leadimport.ports.StoredLead.importIdOf(ref.leadId()).equals("imp-px"));
+        assertThat(page).hasSize(120).allMatch(ref -> com.leadimport.ports.StoredLead.importIdOf(ref.leadId()).equals("imp-px"));
+        assertThat(stores.leads().leadsOfImport("imp-px-2", "PX", 1_000)).hasSize(300);
+    }
+
+    @Test
     void deletingALeadRemovesItsKeysSecondaryRowCallbacksAndBufferEntry() {
         StoredLead doomed = lead("DL", "imp-d", 1, "+447412345201", null, Map.of("Tariff", "Gold"));
         StoredLead kept = lead("DL", "imp-d", 2, "+447412345202", null, Map.of());

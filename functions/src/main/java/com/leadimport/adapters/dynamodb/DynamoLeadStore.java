@@ -35,8 +35,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <ul>
  * <li>LeadsTable: PK {@code listShard} (list, U+001F, one of {@link #SHARDS} shards by lead id),
  * SK {@code leadId}; lead fields by their JSON names, phones as display form plus
- * {@code <phone>E164}. GSI {@code ByImport} (PK {@code importShard}: import id, U+001F, the same
- * shard; SK leadId; keys only) for the purge and for removing a failed import. Sharded so that no
+ * {@code <phone>E164}. No index: an import's leads (the purge, removing a failed import) are the
+ * lead ids that begin with its id in each of its list's shards. Sharded so that no
  * partition key takes more than 1/64 of an import's writes; a list is read by fanning out over
  * its shards.</li>
  * <li>DedupeKeysTable: PK {@code key} ({@code P#+447...}, {@code E#ann@...}), SK {@code ref}: the
@@ -397,19 +397,34 @@ public final class DynamoLeadStore implements LeadStore {
         return values;
     }
 
-    /** The import's index shards in turn, until {@code limit} leads are found. */
+    /**
+     * The import's leads on its list, with no index: in each of the list's shards in turn, the lead ids
+     * that begin with the import's id (a lead id is the import id and the row), read consistently,
+     * until {@code limit} are found.
+     */
     @Override
     public List<LeadRef> leadsOfImport(String importId, String list, int limit) {
         List<LeadRef> refs = new ArrayList<>();
         for (int shard = 0; shard < SHARDS && refs.size() < limit; shard++) {
-            String importShard = importId + Items.SEPARATOR + twoDigits(shard);
-            int want = limit - refs.size();
-            QueryResponse page = client.query(b -> b.tableName(tables.leads()).indexName("ByImport")
-                    .keyConditionExpression("importShard = :i").expressionAttributeValues(Map.of(":i", s(importShard))).limit(want));
-            for (Map<String, AttributeValue> item : page.items()) {
-                String listShard = Items.string(item, "listShard");
-                refs.add(new LeadRef(listShard.substring(0, listShard.lastIndexOf(Items.SEPARATOR)), Items.string(item, "leadId")));
-            }
+            Map<String, AttributeValue> start = null;
+            do {
+                QueryRequest.Builder query = QueryRequest.builder().tableName(tables.leads()).consistentRead(true)
+                        .keyConditionExpression("listShard = :l AND begins_with(leadId, :i)")
+                        .expressionAttributeValues(Map.of(":l", s(listShard(list, shard)), ":i", s(importId + "-")))
+                        .projectionExpression("leadId").limit(limit - refs.size());
+                if (start != null) {
+                    query.exclusiveStartKey(start);
+                }
+                QueryResponse page = client.query(query.build());
+                for (Map<String, AttributeValue> item : page.items()) {
+                    String leadId = Items.string(item, "leadId");
+                    if (StoredLead.importIdOf(leadId).equals(importId)) { // not import "x-2" for import "x"
+                        refs.add(new LeadRef(list, leadId));
+                    }
+                }
+                start = refs.size() < limit && page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty()
+                        ? page.lastEvaluatedKey() : null;
+            } while (start != null);
         }
         return refs;
     }

@@ -26,7 +26,6 @@ final class LeadItems {
         item.put("list", s(stored.list()));
         item.put("leadId", s(stored.leadId()));
         item.put("importId", s(stored.importId()));
-        item.put("importShard", s(stored.importId() + Items.SEPARATOR + DynamoLeadStore.shardOf(stored.leadId())));
         item.put("row", n(lead.rowNumber()));
         item.put("callAttempts", n(stored.callAttempts()));
         lead.fields().forEach((field, value) -> item.put(field.jsonName(), s(value)));

@@ -27,7 +27,7 @@ public final class TableDefinitions {
 
     public static List<CreateTableRequest> all(Tables t) {
         return List.of(
-                table(t.leads(), "listShard", "leadId", index("ByImport", "importShard", "leadId", ProjectionType.KEYS_ONLY)),
+                table(t.leads(), "listShard", "leadId"),
                 table(t.dedupeKeys(), "key", "ref"),
                 table(t.dnc(), "number", "category"),
                 table(t.imports(), "importId", null, index("ByExpiry", "expiryPending", "expiresOn", ProjectionType.ALL),
