@@ -42,6 +42,14 @@ final class ListKeys {
         return leads.hasLeads(list) ? Optional.empty() : Optional.of(new long[0]);
     }
 
+    /** Once a list is emptied (Delete existing), its kept keys are none again, rather than every key it ever held. */
+    void forgetIfEmpty(String list) {
+        String file = file(list);
+        if (files.exists(workBucket, file) && !leads.hasLeads(list)) {
+            save(list, new long[0]);
+        }
+    }
+
     void save(String list, long[] sorted) {
         files.put(workBucket, file(list), Fingerprints.encodeSorted(sorted), "application/octet-stream");
     }

@@ -57,6 +57,7 @@ public final class PrepareList {
             if (removed > 0) {
                 return new PrepareListResult(split.importId(), false, removed);
             }
+            listKeys.forgetIfEmpty(list);
         }
         if (settings.clearFetchedData()) {
             buffer.clear(list);

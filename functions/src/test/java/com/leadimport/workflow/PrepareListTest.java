@@ -155,4 +155,28 @@ class PrepareListTest {
         assertThat(maybeStored("imp2")).containsExactly(fingerprints("P#+447412345001"));
         assertThat(listKeys("Fresh")).containsExactly(fingerprints("P#+447412345001", "P#+447412345002"));
     }
+
+    @Test
+    void aListEmptiedByDeleteExistingKeepsNoKeysButThoseOfTheImportThatEmptiedIt() {
+        String delete = "\"deleteExisting\": {\"enabled\": true, \"keepLeadsWithCallbacks\": %s}";
+        prepareWithKeys("imp1", "May", "", "P#+447412345001", "P#+447412345002");
+        fakes.stored("May", "imp1", lead(1, "Ann", "345001", null), 0);
+        fakes.stored("May", "imp1", lead(2, "Bob", "345002", null), 0);
+        fakes.leads.addCallback(new LeadRef("May", "imp1-000000001"), "cb1", "2026-05-05T10:00");
+
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.importKeys("imp2"), Fingerprints.encodeSorted(fingerprints("P#+447412345003")),
+                "application/octet-stream");
+        prepare("imp2", "May", delete.formatted(true));
+        fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp2", 1, 1));
+        long[] keepingAnn = listKeys("May");
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.importKeys("imp3"), Fingerprints.encodeSorted(fingerprints("P#+447412345004")),
+                "application/octet-stream");
+        prepare("imp3", "May", delete.formatted(false));
+        fakes.workflow.prepareList().prepare(FakeWorkflow.split("imp3", 1, 1));
+
+        assertThat(keepingAnn).as("Ann stayed for her callback: the list still holds keys").containsExactly(
+                fingerprints("P#+447412345001", "P#+447412345002", "P#+447412345003"));
+        assertThat(listKeys("May")).containsExactly(fingerprints("P#+447412345004"));
+        assertThat(maybeStored("imp3")).isEmpty();
+    }
 }
