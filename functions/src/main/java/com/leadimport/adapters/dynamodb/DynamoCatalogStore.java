@@ -34,10 +34,12 @@ public final class DynamoCatalogStore implements CatalogStore {
 
     private final DynamoDbClient client;
     private final String table;
+    private final Batches batches;
 
     public DynamoCatalogStore(DynamoDbClient client, String table) {
         this.client = client;
         this.table = table;
+        this.batches = new Batches(client);
     }
 
     @Override
@@ -174,7 +176,7 @@ public final class DynamoCatalogStore implements CatalogStore {
         Map<String, Map<String, AttributeValue>> items = new HashMap<>();
         List<Map<String, AttributeValue>> keys = new ArrayList<>();
         new java.util.LinkedHashSet<>(names).forEach(name -> keys.add(Map.of("kind", s(kind), "name", s(name))));
-        for (Map<String, AttributeValue> item : new Batches(client).get(table, keys, true, null, null)) {
+        for (Map<String, AttributeValue> item : batches.get(table, keys, true, null, null)) {
             items.put(Items.string(item, "name"), item);
         }
         return items;
