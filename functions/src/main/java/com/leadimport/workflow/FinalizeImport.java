@@ -1,7 +1,6 @@
 package com.leadimport.workflow;
 
 import com.leadimport.domain.csv.RejectedRowsCsv;
-import com.leadimport.domain.json.Json;
 import com.leadimport.domain.request.ImportRequest;
 import com.leadimport.domain.row.OutcomeCounts;
 import com.leadimport.domain.row.RowOutcome;
@@ -60,13 +59,13 @@ public final class FinalizeImport {
         rejectedFile.writeBytes(UTF8_BOM);
         RejectedRowsCsv rejectedRows = null;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            ChunkResult result = Json.read(WorkFiles.open(files, workBucket, WorkFiles.result(importId, chunk)), ChunkResult.class);
+            ChunkResult result = ChunkResult.decode(files.readParts(workBucket, WorkFiles.result(importId, chunk)));
             counts.imported(result.importedRows().size());
             replaced.addAll(result.replaced());
             for (RowOutcome.Rejected row : result.rejected()) {
                 counts.count(row);
                 if (rejectedRows == null) {
-                    List<String> headers = ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(importId, 0))).headers();
+                    List<String> headers = ChunkCodec.headers(files.readParts(workBucket, WorkFiles.chunk(importId, 0)));
                     rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile, StandardCharsets.UTF_8), headers);
                 }
                 rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());

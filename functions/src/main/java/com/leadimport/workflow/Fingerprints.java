@@ -4,13 +4,6 @@ import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.dedupe.InFileDuplicates;
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.row.Lead;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.EOFException;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -26,54 +19,34 @@ final class Fingerprints {
 
     /** @param on what the import dedupes on, or null when it does not */
     static byte[] encode(List<Lead> leads, Dedupe.On on) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(leads.size() * 32);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            for (Lead lead : leads) {
-                List<String> deduped = on == null ? List.of() : DedupeKeys.of(lead, on);
-                List<String> others = new java.util.ArrayList<>(DedupeKeys.all(lead));
-                others.removeAll(deduped);
-                out.writeLong(lead.rowNumber());
-                for (List<String> keys : List.of(deduped, others)) {
-                    out.writeByte(keys.size());
-                    for (String key : keys) {
-                        out.writeLong(DedupeKeys.fingerprint(key));
-                    }
+        BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 32);
+        for (Lead lead : leads) {
+            List<String> deduped = on == null ? List.of() : DedupeKeys.of(lead, on);
+            List<String> others = new java.util.ArrayList<>(DedupeKeys.all(lead));
+            others.removeAll(deduped);
+            out.writeLong(lead.rowNumber());
+            for (List<String> keys : List.of(deduped, others)) {
+                out.writeByte(keys.size());
+                for (String key : keys) {
+                    out.writeLong(DedupeKeys.fingerprint(key));
                 }
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return bytes.toByteArray();
+        return out.toByteArray();
     }
 
-    /** Feeds every (row, fingerprints) of the stream to the visitor. */
-    static void forEach(InputStream in, Visitor visitor) {
-        try (DataInputStream data = new DataInputStream(new java.io.BufferedInputStream(in))) {
-            while (true) {
-                long row;
-                try {
-                    row = data.readLong();
-                } catch (EOFException end) {
-                    return;
-                }
-                long[] deduped = read(data);
-                visitor.visit(row, deduped, read(data));
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    /** Feeds every (row, fingerprints) of the file to the visitor. */
+    static void forEach(byte[] file, Visitor visitor) {
+        BinaryFile.Reader in = new BinaryFile.Reader(file, "a key fingerprints file");
+        while (in.hasMore()) {
+            long row = in.readLong();
+            long[] deduped = in.readLongs(in.readUnsignedByte());
+            visitor.visit(row, deduped, in.readLongs(in.readUnsignedByte()));
         }
     }
 
-    private static long[] read(DataInputStream data) throws IOException {
-        long[] keys = new long[data.readUnsignedByte()];
-        for (int i = 0; i < keys.length; i++) {
-            keys[i] = data.readLong();
-        }
-        return keys;
-    }
-
-    static void addAll(InputStream in, InFileDuplicates duplicates) {
-        forEach(in, (row, deduped, others) -> duplicates.add(row, deduped));
+    static void addAll(byte[] file, InFileDuplicates duplicates) {
+        forEach(file, (row, deduped, others) -> duplicates.add(row, deduped));
     }
 
     @FunctionalInterface

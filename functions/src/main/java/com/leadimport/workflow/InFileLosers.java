@@ -1,11 +1,5 @@
 package com.leadimport.workflow;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -16,30 +10,20 @@ final class InFileLosers {
     }
 
     static byte[] encode(Map<Long, Long> duplicateOf) {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream(4 + duplicateOf.size() * 16);
-        try (DataOutputStream out = new DataOutputStream(bytes)) {
-            out.writeInt(duplicateOf.size());
-            for (Map.Entry<Long, Long> row : duplicateOf.entrySet()) {
-                out.writeLong(row.getKey());
-                out.writeLong(row.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return bytes.toByteArray();
+        BinaryFile.Writer out = new BinaryFile.Writer(4 + duplicateOf.size() * 16);
+        out.writeInt(duplicateOf.size());
+        duplicateOf.forEach((row, original) -> out.writeLong(row).writeLong(original));
+        return out.toByteArray();
     }
 
     /** @return each duplicate row and the row it duplicates */
-    static Map<Long, Long> decode(InputStream in) {
-        try (DataInputStream data = new DataInputStream(in)) {
-            int count = data.readInt();
-            Map<Long, Long> rows = new HashMap<>(count * 2);
-            for (int i = 0; i < count; i++) {
-                rows.put(data.readLong(), data.readLong());
-            }
-            return rows;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+    static Map<Long, Long> decode(byte[] file) {
+        BinaryFile.Reader in = new BinaryFile.Reader(file, "an in-file duplicates file");
+        int count = in.readInt();
+        Map<Long, Long> rows = new HashMap<>(count * 2);
+        for (int i = 0; i < count; i++) {
+            rows.put(in.readLong(), in.readLong());
         }
+        return rows;
     }
 }

@@ -42,12 +42,12 @@ public final class ResolveDuplicates {
     private long inFileDuplicates(SplitResult split, Dedupe dedupe) {
         InFileDuplicates duplicates = new InFileDuplicates(dedupe.action());
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            Fingerprints.addAll(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
+            Fingerprints.addAll(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
         }
         long total = 0;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             Map<Long, Long> losers = new LinkedHashMap<>();
-            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
+            Fingerprints.forEach(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {
                         long winner = duplicates.duplicateOf(row, deduped);
                         if (winner != 0) {
@@ -70,9 +70,9 @@ public final class ResolveDuplicates {
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             String losersKey = WorkFiles.duplicates(split.importId(), chunk);
             Map<Long, Long> losers = files.exists(workBucket, losersKey)
-                    ? InFileLosers.decode(WorkFiles.open(files, workBucket, losersKey)) : Map.of();
+                    ? InFileLosers.decode(files.read(workBucket, losersKey)) : Map.of();
             LongList ofChunk = new LongList();
-            Fingerprints.forEach(WorkFiles.open(files, workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
+            Fingerprints.forEach(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {
                         if (!losers.containsKey(row)) {
                             ofChunk.addAll(deduped);

@@ -1,6 +1,5 @@
 package com.leadimport.workflow;
 
-import com.leadimport.domain.json.Json;
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.request.DncCheck;
 import com.leadimport.domain.row.DncLookup;
@@ -38,7 +37,7 @@ public final class ScreenChunk {
     }
 
     public void screen(ChunkRef ref) {
-        ChunkCodec.Chunk chunk = ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())));
+        ChunkCodec.Chunk chunk = ChunkCodec.decode(files.readParts(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())));
         ImportContexts.Context context = contexts.of(ref.importId(), chunk.headers());
         RowProcessor processor = context.processor();
         List<Prepared> prepared = new ArrayList<>(chunk.rows().size());
@@ -63,8 +62,8 @@ public final class ScreenChunk {
                 rejected.add((RowOutcome.Rejected) outcome);
             }
         }
-        files.put(workBucket, WorkFiles.screened(ref.importId(), ref.chunk()), Json.bytes(new ScreenedChunk(leads, rejected)),
-                "application/json");
+        files.putParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk()), new ScreenedChunk(leads, rejected).encode(),
+                "application/octet-stream");
         Dedupe dedupe = context.request().settings().dedupe();
         files.put(workBucket, WorkFiles.fingerprints(ref.importId(), ref.chunk()),
                 Fingerprints.encode(leads, dedupe != null && dedupe.enabled() ? dedupe.on() : null), "application/octet-stream");

@@ -76,7 +76,7 @@ public final class SplitFile {
     }
 
     private ChunkRef writeChunk(String importId, int chunk, List<String> headers, List<CsvRow> rows) {
-        files.put(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows), ChunkCodec.CONTENT_TYPE);
+        files.putParts(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows), ChunkCodec.CONTENT_TYPE);
         return new ChunkRef(importId, chunk, rows.get(0).rowNumber(), rows.size());
     }
 }

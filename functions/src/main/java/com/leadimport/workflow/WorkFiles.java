@@ -24,7 +24,7 @@ public final class WorkFiles {
     }
 
     public static String screened(String importId, int chunk) {
-        return prefix(importId) + "screened/" + chunk + ".json";
+        return prefix(importId) + "screened/" + chunk + ".bin";
     }
 
     public static String fingerprints(String importId, int chunk) {
@@ -73,7 +73,7 @@ public final class WorkFiles {
     }
 
     public static String result(String importId, int chunk) {
-        return prefix(importId) + "results/" + chunk + ".json";
+        return prefix(importId) + "results/" + chunk + ".bin";
     }
 
     public static String rejectedRows(String importId) {

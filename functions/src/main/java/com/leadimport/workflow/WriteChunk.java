@@ -55,18 +55,17 @@ public final class WriteChunk {
     public void write(ChunkRef ref) {
         leases.renew(ref.importId());
         ImportRecord record = imports.find(ref.importId()).orElseThrow();
-        ScreenedChunk screened = Json.read(WorkFiles.open(files, workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
-                ScreenedChunk.class);
+        ScreenedChunk screened = ScreenedChunk.decode(files.readParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())));
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
         ChunkResult result;
         // the key index entries known to be absent from the destination list: written without reading them first
         Set<String> absentEntries = new HashSet<>();
         KeysMaybeStored maybeStored = keysMaybeStored(ref.importId());
         if (files.exists(workBucket, resultKey)) {
-            result = Json.read(WorkFiles.open(files, workBucket, resultKey), ChunkResult.class);
+            result = ChunkResult.decode(files.readParts(workBucket, resultKey));
         } else {
             result = decide(ref, record, screened, maybeStored, absentEntries);
-            files.put(workBucket, resultKey, Json.bytes(result), "application/json");
+            files.putParts(workBucket, resultKey, result.encode(), "application/octet-stream");
         }
         Set<Long> importedRows = new HashSet<>(result.importedRows());
         List<StoredLead> toStore = new ArrayList<>(importedRows.size());
@@ -149,15 +148,14 @@ public final class WriteChunk {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
         Map<Long, Long> inFile = deduping
-                ? InFileLosers.decode(WorkFiles.open(files, workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
+                ? InFileLosers.decode(files.read(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
                 : Map.of();
-        List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
-        OriginalCells cells = new OriginalCells(ref);
+        RejectedHere rejectedHere = new RejectedHere();
         List<Lead> candidates = new ArrayList<>();
         for (Lead lead : screened.leads()) {
             Long winner = inFile.get(lead.rowNumber());
             if (winner != null) {
-                rejected.add(cells.rejection(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner)));
+                rejectedHere.add(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner));
             } else {
                 candidates.add(lead);
             }
@@ -178,9 +176,11 @@ public final class WriteChunk {
             if (decision.importLead()) {
                 imported.add(lead.rowNumber());
             } else {
-                rejected.add(cells.rejection(lead, decision.reason(), decision.message()));
+                rejectedHere.add(lead, decision.reason(), decision.message());
             }
         }
+        List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
+        rejected.addAll(rejectedHere.withCells(ref));
         rejected.sort(Comparator.comparingLong(RowOutcome.Rejected::rowNumber));
         return new ChunkResult(ref.chunk(), imported, rejected, List.copyOf(replaced), List.copyOf(reset));
     }
@@ -244,22 +244,26 @@ public final class WriteChunk {
         }
     }
 
-    /** The original cells of the chunk's rows, read back from the chunk only when a lead is rejected here. */
-    private final class OriginalCells {
-        private final ChunkRef ref;
-        private Map<Long, List<String>> byRow;
+    /** Rows rejected here; their original cells are read back from the chunk once all are known (only those rows). */
+    private final class RejectedHere {
+        private final List<RowOutcome.Rejected> rows = new ArrayList<>();
 
-        OriginalCells(ChunkRef ref) {
-            this.ref = ref;
+        void add(Lead lead, Reason reason, String message) {
+            rows.add(new RowOutcome.Rejected(lead.rowNumber(), reason, message, null));
         }
 
-        RowOutcome.Rejected rejection(Lead lead, Reason reason, String message) {
-            if (byRow == null) {
-                byRow = new java.util.HashMap<>();
-                ChunkCodec.decode(WorkFiles.open(files, workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())))
-                        .rows().forEach(row -> byRow.put(row.rowNumber(), row.cells()));
+        List<RowOutcome.Rejected> withCells(ChunkRef ref) {
+            if (rows.isEmpty()) {
+                return rows;
             }
-            return new RowOutcome.Rejected(lead.rowNumber(), reason, message, byRow.get(lead.rowNumber()));
+            Set<Long> numbers = new HashSet<>(rows.size() * 2);
+            rows.forEach(row -> numbers.add(row.rowNumber()));
+            Map<Long, List<String>> cells = ChunkCodec.cells(files.readParts(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())),
+                    numbers);
+            List<RowOutcome.Rejected> withCells = new ArrayList<>(rows.size());
+            rows.forEach(row -> withCells.add(new RowOutcome.Rejected(row.rowNumber(), row.reason(), row.message(),
+                    cells.get(row.rowNumber()))));
+            return withCells;
         }
     }
 }

@@ -99,11 +99,12 @@ final class FakeWorkflow {
     }
 
     void chunkFile(String importId, int chunk, List<CsvRow> rows) {
-        files.put(WORK_BUCKET, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(HEADERS, rows), ChunkCodec.CONTENT_TYPE);
+        files.putParts(WORK_BUCKET, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(HEADERS, rows), ChunkCodec.CONTENT_TYPE);
     }
 
     void screenedFile(String importId, int chunk, List<Lead> leads, List<RowOutcome.Rejected> rejected) {
-        files.put(WORK_BUCKET, WorkFiles.screened(importId, chunk), Json.bytes(new ScreenedChunk(leads, rejected)), "application/json");
+        files.putParts(WORK_BUCKET, WorkFiles.screened(importId, chunk), new ScreenedChunk(leads, rejected).encode(),
+                "application/octet-stream");
     }
 
     void duplicatesFile(String importId, int chunk, Map<Long, Long> rows) {
@@ -111,15 +112,15 @@ final class FakeWorkflow {
     }
 
     void resultFile(ChunkResult result, String importId) {
-        files.put(WORK_BUCKET, WorkFiles.result(importId, result.chunk()), Json.bytes(result), "application/json");
+        files.putParts(WORK_BUCKET, WorkFiles.result(importId, result.chunk()), result.encode(), "application/octet-stream");
     }
 
     ScreenedChunk screened(String importId, int chunk) {
-        return Json.read(files.open(WORK_BUCKET, WorkFiles.screened(importId, chunk)), ScreenedChunk.class);
+        return ScreenedChunk.decode(files.readParts(WORK_BUCKET, WorkFiles.screened(importId, chunk)));
     }
 
     ChunkResult result(String importId, int chunk) {
-        return Json.read(files.open(WORK_BUCKET, WorkFiles.result(importId, chunk)), ChunkResult.class);
+        return ChunkResult.decode(files.readParts(WORK_BUCKET, WorkFiles.result(importId, chunk)));
     }
 
     List<ChunkRef> manifest(String importId) {

@@ -46,7 +46,7 @@ class ResolveDuplicatesTest {
     }
 
     private static Set<Long> losers(FakeWorkflow fakes, int chunk) {
-        return InFileLosers.decode(fakes.files.open(WORK_BUCKET, WorkFiles.duplicates("imp1", chunk))).keySet();
+        return InFileLosers.decode(fakes.files.read(WORK_BUCKET, WorkFiles.duplicates("imp1", chunk))).keySet();
     }
 
     private static Set<Long> allLosers(FakeWorkflow fakes, int chunks) {

@@ -92,7 +92,7 @@ class ScreenChunkTest {
                 List.of(row(1, "Ann", "07412 345001", "ann@example.com"), row(2, "Bob", "", ""), row(3, "Cy", "", "cy@example.com")));
 
         List<String> visited = new ArrayList<>();
-        Fingerprints.forEach(fakes.files.open(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
+        Fingerprints.forEach(fakes.files.read(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
                 (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
         assertThat(visited).containsExactly("1:[" + DedupeKeys.fingerprint("P#+447412345001") + "]["
                 + DedupeKeys.fingerprint("E#ann@example.com") + "]", "3:[][" + DedupeKeys.fingerprint("E#cy@example.com") + "]");
@@ -103,7 +103,7 @@ class ScreenChunkTest {
         screenOneChunk(request("May", ""), List.of(row(1, "Ann", "07412 345001", "")));
 
         List<String> visited = new ArrayList<>();
-        Fingerprints.forEach(fakes.files.open(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
+        Fingerprints.forEach(fakes.files.read(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
                 (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
         assertThat(visited).containsExactly("1:[][" + DedupeKeys.fingerprint("P#+447412345001") + "]");
         assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.screened("imp1", 0))).isTrue();

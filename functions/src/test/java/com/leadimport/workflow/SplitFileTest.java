@@ -23,7 +23,7 @@ class SplitFileTest {
     }
 
     private ChunkCodec.Chunk chunk(int n) {
-        return ChunkCodec.decode(fakes.files.open(WORK_BUCKET, WorkFiles.chunk("imp1", n)));
+        return ChunkCodec.decode(fakes.files.readParts(WORK_BUCKET, WorkFiles.chunk("imp1", n)));
     }
 
     @Test

@@ -33,6 +33,11 @@ final class EventingFileStore implements FileStore {
     }
 
     @Override
+    public List<byte[]> readParts(String bucket, String key) {
+        return files.readParts(bucket, key);
+    }
+
+    @Override
     public long size(String bucket, String key) {
         return files.size(bucket, key);
     }
@@ -45,6 +50,12 @@ final class EventingFileStore implements FileStore {
     @Override
     public void put(String bucket, String key, byte[] content, String contentType) {
         files.put(bucket, key, content, contentType);
+        created(bucket, key);
+    }
+
+    @Override
+    public void putParts(String bucket, String key, List<byte[]> parts, String contentType) {
+        files.putParts(bucket, key, parts, contentType);
         created(bucket, key);
     }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.leadimport.adapters.dynamodb.DynamoStores;
 import com.leadimport.adapters.s3.S3FileStore;
+import com.leadimport.ports.FileStore;
 import com.leadimport.domain.phone.FormattedPhone;
 import com.leadimport.domain.request.LeadField;
 import com.leadimport.domain.row.Lead;
@@ -327,6 +328,28 @@ class AdaptersTest {
         assertThat(files.list(bucket, "t/")).containsExactly("t/other");
         assertThat(files.exists(bucket, "t/many/3")).isFalse();
         assertThatThrownBy(() -> files.size(bucket, "t/missing")).isInstanceOf(S3FileStore.MissingFileException.class);
+    }
+
+    @Test
+    void aWorkFileIsWrittenFromPartsAndReadBackInPartsNoneLargerThanAPart() {
+        S3FileStore files = runtime.files();
+        String bucket = runtime.tables().workBucket();
+        byte[] content = new byte[2 * FileStore.PART_BYTES + 1_234];
+        new java.util.Random(7).nextBytes(content);
+        List<byte[]> written = List.of(java.util.Arrays.copyOfRange(content, 0, 1_000),
+                java.util.Arrays.copyOfRange(content, 1_000, content.length));
+
+        files.putParts(bucket, "t/parts", written, "application/octet-stream");
+        List<byte[]> parts = files.readParts(bucket, "t/parts");
+
+        assertThat(parts).hasSize(3).allSatisfy(part -> assertThat(part.length).isLessThanOrEqualTo(FileStore.PART_BYTES));
+        java.io.ByteArrayOutputStream joined = new java.io.ByteArrayOutputStream();
+        parts.forEach(joined::writeBytes);
+        assertThat(joined.toByteArray()).isEqualTo(content);
+        assertThat(files.read(bucket, "t/parts")).isEqualTo(content);
+        files.put(bucket, "t/empty", new byte[0], "application/octet-stream");
+        assertThat(files.readParts(bucket, "t/empty")).allSatisfy(part -> assertThat(part).isEmpty());
+        assertThatThrownBy(() -> files.readParts(bucket, "t/missing")).isInstanceOf(S3FileStore.MissingFileException.class);
     }
 
     @Test

@@ -135,6 +135,12 @@ public final class DynamoLeadStore implements LeadStore {
     private void change(Map<String, List<WriteRequest>> requests, List<KeyChange> changes, Map<String, AttributeValue> entry) {
         String key = changes.get(0).key();
         String list = changes.get(0).list();
+        if (entry == null && changes.size() == 1 && changes.get(0).add()) {
+            // the usual case, a new key with its one lead: the entry is written as is
+            put(requests, tables.dedupeKeys(), Map.of("key", s(key), "ref", s(list),
+                    "leads", AttributeValue.fromSs(List.of(changes.get(0).leadId()))));
+            return;
+        }
         Set<String> inline = new LinkedHashSet<>(entry != null && entry.containsKey("leads") ? entry.get("leads").ss() : List.of());
         boolean overflow = entry != null && entry.containsKey("overflow") && Boolean.TRUE.equals(entry.get("overflow").bool());
         Set<String> before = Set.copyOf(inline);

@@ -54,6 +54,34 @@ public final class S3FileStore implements FileStore {
         }
     }
 
+    /** Into parts of {@link #PART_BYTES}, each filled from the stream before the next is made. */
+    @Override
+    public List<byte[]> readParts(String bucket, String key) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            List<byte[]> parts = new ArrayList<>();
+            Long length = in.response().contentLength();
+            long left = length == null ? Long.MAX_VALUE : length;
+            while (left > 0) {
+                byte[] part = new byte[(int) Math.min(PART_BYTES, left)];
+                int read = in.readNBytes(part, 0, part.length);
+                if (read < part.length) {
+                    if (length != null) {
+                        throw new java.io.EOFException("s3://" + bucket + "/" + key + " ended early (" + length + " bytes expected)");
+                    }
+                    parts.add(java.util.Arrays.copyOf(part, read));
+                    break;
+                }
+                parts.add(part);
+                left -= read;
+            }
+            return parts;
+        } catch (NoSuchKeyException e) {
+            throw new MissingFileException(bucket, key, e);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
+        }
+    }
+
     @Override
     public long size(String bucket, String key) {
         try {
@@ -88,6 +116,15 @@ public final class S3FileStore implements FileStore {
         // the caller's array as it is (RequestBody.fromBytes would copy it; nothing changes it meanwhile)
         s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromContentProvider(
                 software.amazon.awssdk.http.ContentStreamProvider.fromByteArrayUnsafe(content), content.length, contentType));
+    }
+
+    /** The parts streamed one after another (a fresh stream for each attempt the SDK makes). */
+    @Override
+    public void putParts(String bucket, String key, List<byte[]> parts, String contentType) {
+        long length = parts.stream().mapToLong(part -> part.length).sum();
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(contentType), RequestBody.fromContentProvider(
+                () -> new java.io.SequenceInputStream(java.util.Collections.enumeration(
+                        parts.stream().map(java.io.ByteArrayInputStream::new).toList())), length, contentType));
     }
 
     @Override

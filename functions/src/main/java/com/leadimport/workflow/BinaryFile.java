@@ -1,0 +1,343 @@
+package com.leadimport.workflow;
+
+import com.leadimport.ports.FileStore;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.List;
+import java.util.function.Function;
+
+/**
+ * The working files' binary form: big-endian ints and longs, bytes, and strings as an int length
+ * and UTF-8 ({@code -1} for null), the layout {@code DataOutputStream} gives. Written and read in
+ * place in parts of {@link FileStore#PART_BYTES} (see {@link FileStore#readParts}), without
+ * per-byte calls, one array as large as the file, or a copy of every string's bytes.
+ */
+final class BinaryFile {
+
+    private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
+    private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
+    private static final int NULL = -1;
+
+    private BinaryFile() {
+    }
+
+    /** Appends to parts of {@link FileStore#PART_BYTES}. */
+    static final class Writer {
+        private final int partBytes;
+        private final List<byte[]> full = new ArrayList<>();
+        private byte[] part;
+        private int size;
+
+        /** @param expectedSize what the file will probably take (its first part is no larger) */
+        Writer(int expectedSize) {
+            this(expectedSize, FileStore.PART_BYTES);
+        }
+
+        /** With parts of the given size (tests use small ones to cross part boundaries everywhere). */
+        Writer(int expectedSize, int partBytes) {
+            this.partBytes = partBytes;
+            this.part = new byte[Math.min(partBytes, Math.max(16, expectedSize))];
+        }
+
+        /** Room for {@code more} bytes in this part, if a part can hold them: false means byte by byte. */
+        private boolean room(int more) {
+            if (size + more <= part.length) {
+                return true;
+            }
+            if (part.length < partBytes) {
+                // the first part grows to a full part before any is added
+                part = Arrays.copyOf(part, Math.min(partBytes, Math.max(size + more, part.length * 2)));
+                return size + more <= part.length;
+            }
+            return false;
+        }
+
+        private void put(byte value) {
+            if (size == part.length && !room(1)) {
+                full.add(part);
+                part = new byte[partBytes];
+                size = 0;
+            }
+            part[size++] = value;
+        }
+
+        private void put(byte[] bytes) {
+            if (room(bytes.length)) {
+                System.arraycopy(bytes, 0, part, size, bytes.length);
+                size += bytes.length;
+                return;
+            }
+            for (byte b : bytes) {
+                put(b);
+            }
+        }
+
+        Writer writeByte(int value) {
+            put((byte) value);
+            return this;
+        }
+
+        Writer writeInt(int value) {
+            if (room(4)) {
+                INT.set(part, size, value);
+                size += 4;
+                return this;
+            }
+            return putAcross(value, 4);
+        }
+
+        Writer writeLong(long value) {
+            if (room(8)) {
+                LONG.set(part, size, value);
+                size += 8;
+                return this;
+            }
+            return putAcross(value, 8);
+        }
+
+        /** The low {@code bytes} bytes of the value, most significant first, byte by byte across parts. */
+        private Writer putAcross(long value, int bytes) {
+            for (int shift = 8 * (bytes - 1); shift >= 0; shift -= 8) {
+                put((byte) (value >>> shift));
+            }
+            return this;
+        }
+
+        Writer writeString(String value) {
+            if (value == null) {
+                return writeInt(NULL);
+            }
+            int length = value.length();
+            // ASCII straight into the part, its length written before it once known to be ASCII
+            if (room(4 + length)) {
+                int start = size + 4;
+                int i = 0;
+                while (i < length) {
+                    char c = value.charAt(i);
+                    if (c >= 0x80) {
+                        break;
+                    }
+                    part[start + i++] = (byte) c;
+                }
+                if (i == length) {
+                    INT.set(part, size, length);
+                    size = start + length;
+                    return this;
+                }
+            }
+            byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
+            writeInt(utf8.length);
+            put(utf8);
+            return this;
+        }
+
+        /** A count, then each string; null for a null list. */
+        Writer writeStrings(Collection<String> values) {
+            if (values == null) {
+                return writeInt(NULL);
+            }
+            writeInt(values.size());
+            values.forEach(this::writeString);
+            return this;
+        }
+
+        /** The file's parts (the last trimmed to what it holds). */
+        List<byte[]> parts() {
+            List<byte[]> parts = new ArrayList<>(full);
+            parts.add(size == part.length ? part : Arrays.copyOf(part, size));
+            return parts;
+        }
+
+        /** The file as one array: for files known to be small. */
+        byte[] toByteArray() {
+            if (full.isEmpty()) {
+                return size == part.length ? part : Arrays.copyOf(part, size);
+            }
+            byte[] all = new byte[full.size() * partBytes + size];
+            for (int i = 0; i < full.size(); i++) {
+                System.arraycopy(full.get(i), 0, all, i * partBytes, partBytes);
+            }
+            System.arraycopy(part, 0, all, full.size() * partBytes, size);
+            return all;
+        }
+    }
+
+    /** Reads what a {@link Writer} wrote, from its parts; a file that ends early is refused, naming what it is. */
+    static final class Reader {
+        private final List<byte[]> parts;
+        private final String what;
+        private int index;
+        private byte[] part;
+        private int position;
+        private long before;
+
+        /** @param what the file, for the message when it ends early */
+        Reader(byte[] file, String what) {
+            this(List.of(file), what);
+        }
+
+        Reader(List<byte[]> parts, String what) {
+            this.parts = parts;
+            this.what = what;
+            this.part = parts.isEmpty() ? new byte[0] : parts.get(0);
+        }
+
+        /** Reads the file's format version and refuses any other. */
+        Reader expectVersion(int expected) {
+            int version = readInt();
+            if (version != expected) {
+                throw new IllegalStateException(what + " has format version " + version + ", not " + expected);
+            }
+            return this;
+        }
+
+        boolean hasMore() {
+            while (position == part.length && index + 1 < parts.size()) {
+                nextPart();
+            }
+            return position < part.length;
+        }
+
+        private void nextPart() {
+            before += part.length;
+            part = parts.get(++index);
+            position = 0;
+        }
+
+        /** Whether {@code length} bytes are in this part from the position (else they are read across parts). */
+        private boolean here(int length) {
+            if (length < 0) {
+                throw endsEarly();
+            }
+            return length <= part.length - position;
+        }
+
+        private byte next() {
+            while (position == part.length) {
+                if (index + 1 >= parts.size()) {
+                    throw endsEarly();
+                }
+                nextPart();
+            }
+            return part[position++];
+        }
+
+        private IllegalStateException endsEarly() {
+            return new IllegalStateException(what + " ends early at byte " + (before + position));
+        }
+
+        int readUnsignedByte() {
+            return next() & 0xFF;
+        }
+
+        int readInt() {
+            if (here(4)) {
+                int value = (int) INT.get(part, position);
+                position += 4;
+                return value;
+            }
+            return (int) readAcross(4);
+        }
+
+        long readLong() {
+            if (here(8)) {
+                long value = (long) LONG.get(part, position);
+                position += 8;
+                return value;
+            }
+            return readAcross(8);
+        }
+
+        private long readAcross(int bytes) {
+            long value = 0;
+            for (int i = 0; i < bytes; i++) {
+                value = value << 8 | (next() & 0xFF);
+            }
+            return value;
+        }
+
+        String readString() {
+            int length = readInt();
+            if (length == NULL) {
+                return null;
+            }
+            if (here(length)) {
+                String value = new String(part, position, length, StandardCharsets.UTF_8);
+                position += length;
+                return value;
+            }
+            byte[] utf8 = new byte[length];
+            for (int i = 0; i < length; i++) {
+                utf8[i] = next();
+            }
+            return new String(utf8, StandardCharsets.UTF_8);
+        }
+
+        /** A count of what follows ({@code -1}: a null list); any other negative count is a damaged file. */
+        private int count() {
+            int count = readInt();
+            if (count < NULL) {
+                throw new IllegalStateException(what + " is damaged: a count of " + count + " before byte " + (before + position));
+            }
+            return count;
+        }
+
+        /** Passes over a string without making it. */
+        void skipString() {
+            int length = readInt();
+            if (length == NULL) {
+                return;
+            }
+            if (here(length)) {
+                position += length;
+                return;
+            }
+            for (int i = 0; i < length; i++) {
+                next();
+            }
+        }
+
+        /** @return the strings, or null for a null list */
+        List<String> readStrings() {
+            int count = count();
+            if (count == NULL) {
+                return null;
+            }
+            String[] values = new String[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = readString();
+            }
+            return Collections.unmodifiableList(Arrays.asList(values));
+        }
+
+        void skipStrings() {
+            int count = count();
+            for (int i = 0; i < count; i++) {
+                skipString();
+            }
+        }
+
+        long[] readLongs(int count) {
+            long[] values = new long[count];
+            for (int i = 0; i < count; i++) {
+                values[i] = readLong();
+            }
+            return values;
+        }
+
+        <T> List<T> readList(Function<Reader, T> element) {
+            int count = count();
+            List<T> values = new ArrayList<>(Math.min(count, 1 << 16));
+            for (int i = 0; i < count; i++) {
+                values.add(element.apply(this));
+            }
+            return values;
+        }
+    }
+}
