@@ -23,6 +23,8 @@ final class BinaryFile {
     private static final VarHandle INT = MethodHandles.byteArrayViewVarHandle(int[].class, ByteOrder.BIG_ENDIAN);
     private static final VarHandle LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
     private static final int NULL = -1;
+    /** Before a symbol's first use: its text follows, and later uses give its number. */
+    private static final int NEW_SYMBOL = -2;
 
     private BinaryFile() {
     }
@@ -31,6 +33,7 @@ final class BinaryFile {
     static final class Writer {
         private final int partBytes;
         private final List<byte[]> full = new ArrayList<>();
+        private final java.util.Map<String, Integer> symbols = new java.util.HashMap<>();
         private byte[] part;
         private int size;
 
@@ -137,6 +140,22 @@ final class BinaryFile {
             return this;
         }
 
+        /**
+         * A string from a small set that recurs (a field's name, a time zone): its text the first
+         * time, then only its number.
+         */
+        Writer writeSymbol(String value) {
+            if (value == null) {
+                return writeInt(NULL);
+            }
+            Integer number = symbols.get(value);
+            if (number != null) {
+                return writeInt(number);
+            }
+            symbols.put(value, symbols.size());
+            return writeInt(NEW_SYMBOL).writeString(value);
+        }
+
         /** A count, then each string; null for a null list. */
         Writer writeStrings(Collection<String> values) {
             if (values == null) {
@@ -172,6 +191,7 @@ final class BinaryFile {
     static final class Reader {
         private final List<byte[]> parts;
         private final String what;
+        private final List<String> symbols = new ArrayList<>();
         private int index;
         private byte[] part;
         private int position;
@@ -286,6 +306,33 @@ final class BinaryFile {
                 throw new IllegalStateException(what + " is damaged: a count of " + count + " before byte " + (before + position));
             }
             return count;
+        }
+
+        /** What {@link Writer#writeSymbol} wrote (read even when what it belongs to is passed over: later uses refer to it). */
+        String readSymbol() {
+            int number = readInt();
+            if (number == NULL) {
+                return null;
+            }
+            if (number == NEW_SYMBOL) {
+                String value = readString();
+                symbols.add(value);
+                return value;
+            }
+            if (number < 0 || number >= symbols.size()) {
+                throw new IllegalStateException(what + " is damaged: symbol " + number + " of " + symbols.size()
+                        + " before byte " + (before + position));
+            }
+            return symbols.get(number);
+        }
+
+        /** The string when it is wanted; otherwise passed over without being made (null). */
+        String readString(boolean wanted) {
+            if (wanted) {
+                return readString();
+            }
+            skipString();
+            return null;
         }
 
         /** Passes over a string without making it. */

@@ -12,7 +12,7 @@ import java.util.List;
 public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Rejected> rejected, List<LeadRef> replaced,
                           List<LeadRef> reset) {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     List<byte[]> encode() {
         BinaryFile.Writer out = new BinaryFile.Writer(importedRows.size() * 8 + rejected.size() * 160 + 64);
@@ -22,7 +22,7 @@ public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Re
         rejected.forEach(row -> ScreenedChunk.writeRejected(out, row));
         for (List<LeadRef> leads : List.of(replaced, reset)) {
             out.writeInt(leads.size());
-            leads.forEach(lead -> out.writeString(lead.list()).writeString(lead.leadId()));
+            leads.forEach(lead -> out.writeSymbol(lead.list()).writeString(lead.leadId()));
         }
         return out.parts();
     }
@@ -37,6 +37,6 @@ public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Re
     }
 
     private static LeadRef readLead(BinaryFile.Reader in) {
-        return new LeadRef(in.readString(), in.readString());
+        return new LeadRef(in.readSymbol(), in.readString());
     }
 }

@@ -5,32 +5,34 @@ import com.leadimport.domain.request.LeadField;
 import com.leadimport.domain.row.Lead;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.row.RowOutcome;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.LongPredicate;
 
 /**
  * A chunk after the per-row checks and DNC: leads still in the running, and rows already rejected.
- * Its work file is binary ({@link BinaryFile}; fields and reasons by name, so a file written
- * before a deploy that reorders them still reads).
+ * Its work file is binary ({@link BinaryFile}); fields, reasons and time zones are symbols by name,
+ * so a file written before a deploy that reorders them still reads.
  */
 public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected) {
 
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     List<byte[]> encode() {
-        BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 256 + rejected.size() * 128 + 16);
+        BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 160 + rejected.size() * 128 + 16);
         out.writeInt(VERSION).writeInt(leads.size());
         for (Lead lead : leads) {
             out.writeLong(lead.rowNumber()).writeInt(lead.fields().size());
-            lead.fields().forEach((field, value) -> out.writeString(field.name()).writeString(value));
+            lead.fields().forEach((field, value) -> out.writeSymbol(field.name()).writeString(value));
             out.writeInt(lead.phones().size());
-            lead.phones().forEach((field, phone) -> out.writeString(field.name()).writeString(phone.display())
+            lead.phones().forEach((field, phone) -> out.writeSymbol(field.name()).writeString(phone.display())
                     .writeString(phone.e164()));
-            out.writeString(lead.callInfo()).writeString(lead.timeZone()).writeString(lead.numberTimeZone())
+            out.writeString(lead.callInfo()).writeSymbol(lead.timeZone()).writeSymbol(lead.numberTimeZone())
                     .writeInt(lead.secondary().size());
-            lead.secondary().forEach((name, value) -> out.writeString(name).writeString(value));
+            lead.secondary().forEach((name, value) -> out.writeSymbol(name).writeString(value));
         }
         out.writeInt(rejected.size());
         rejected.forEach(row -> writeRejected(out, row));
@@ -38,39 +40,64 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
     }
 
     static ScreenedChunk decode(List<byte[]> file) {
+        return decode(file, row -> true);
+    }
+
+    /** With only the leads whose row is wanted made (the others passed over: an in-file duplicate is never stored). */
+    static ScreenedChunk decode(List<byte[]> file, LongPredicate wanted) {
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a screened chunk file").expectVersion(VERSION);
-        List<Lead> leads = in.readList(ScreenedChunk::readLead);
+        int count = in.readInt();
+        List<Lead> leads = new ArrayList<>(Math.min(count, 1 << 16));
+        for (int i = 0; i < count; i++) {
+            long rowNumber = in.readLong();
+            Lead lead = readLead(in, rowNumber, wanted.test(rowNumber));
+            if (lead != null) {
+                leads.add(lead);
+            }
+        }
         return new ScreenedChunk(leads, in.readList(ScreenedChunk::readRejected));
     }
 
-    private static Lead readLead(BinaryFile.Reader in) {
-        long rowNumber = in.readLong();
+    /** The lead after its row number; passed over ({@code make} false: null), its symbols still read. */
+    private static Lead readLead(BinaryFile.Reader in, long rowNumber, boolean make) {
         Map<LeadField, String> fields = new EnumMap<>(LeadField.class);
         for (int i = in.readInt(); i > 0; i--) {
-            fields.put(LeadField.valueOf(in.readString()), in.readString());
+            String field = in.readSymbol();
+            String value = in.readString(make);
+            if (make) {
+                fields.put(LeadField.valueOf(field), value);
+            }
         }
         Map<LeadField, FormattedPhone> phones = new EnumMap<>(LeadField.class);
         for (int i = in.readInt(); i > 0; i--) {
-            phones.put(LeadField.valueOf(in.readString()), new FormattedPhone(in.readString(), in.readString()));
+            String field = in.readSymbol();
+            FormattedPhone phone = new FormattedPhone(in.readString(make), in.readString(make));
+            if (make) {
+                phones.put(LeadField.valueOf(field), phone);
+            }
         }
-        String callInfo = in.readString();
-        String timeZone = in.readString();
-        String numberTimeZone = in.readString();
+        String callInfo = in.readString(make);
+        String timeZone = in.readSymbol();
+        String numberTimeZone = in.readSymbol();
         Map<String, String> secondary = new LinkedHashMap<>();
         for (int i = in.readInt(); i > 0; i--) {
-            secondary.put(in.readString(), in.readString());
+            String name = in.readSymbol();
+            String value = in.readString(make);
+            if (make) {
+                secondary.put(name, value);
+            }
         }
-        return new Lead(rowNumber, fields, phones, callInfo, timeZone, numberTimeZone, secondary);
+        return make ? new Lead(rowNumber, fields, phones, callInfo, timeZone, numberTimeZone, secondary) : null;
     }
 
     /** A rejected row: its number, reason, message and original cells (or null). */
     static void writeRejected(BinaryFile.Writer out, RowOutcome.Rejected row) {
-        out.writeLong(row.rowNumber()).writeString(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
+        out.writeLong(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
     }
 
     static RowOutcome.Rejected readRejected(BinaryFile.Reader in) {
         long rowNumber = in.readLong();
-        Reason reason = Reason.valueOf(in.readString());
+        Reason reason = Reason.valueOf(in.readSymbol());
         return new RowOutcome.Rejected(rowNumber, reason, in.readString(), in.readStrings());
     }
 }

@@ -55,7 +55,13 @@ public final class WriteChunk {
     public void write(ChunkRef ref) {
         leases.renew(ref.importId());
         ImportRecord record = imports.find(ref.importId()).orElseThrow();
-        ScreenedChunk screened = ScreenedChunk.decode(files.readParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())));
+        Dedupe dedupe = record.request().settings().dedupe();
+        // the chunk's in-file duplicates (row, and the row each duplicates): rejected, never made into leads here
+        Map<Long, Long> inFile = dedupe != null && dedupe.enabled()
+                ? InFileLosers.decode(files.read(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
+                : Map.of();
+        ScreenedChunk screened = ScreenedChunk.decode(files.readParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
+                row -> !inFile.containsKey(row));
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
         ChunkResult result;
         // the key index entries known to be absent from the destination list: written without reading them first
@@ -64,7 +70,7 @@ public final class WriteChunk {
         if (files.exists(workBucket, resultKey)) {
             result = ChunkResult.decode(files.readParts(workBucket, resultKey));
         } else {
-            result = decide(ref, record, screened, maybeStored, absentEntries);
+            result = decide(ref, record, screened, inFile, maybeStored, absentEntries);
             files.putParts(workBucket, resultKey, result.encode(), "application/octet-stream");
         }
         Set<Long> importedRows = new HashSet<>(result.importedRows());
@@ -143,23 +149,14 @@ public final class WriteChunk {
         }
     }
 
-    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, KeysMaybeStored maybeStored,
-                               Set<String> absentEntries) {
+    /** @param screened the chunk's leads without its in-file duplicates ({@code inFile}) */
+    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, Map<Long, Long> inFile,
+                               KeysMaybeStored maybeStored, Set<String> absentEntries) {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
-        Map<Long, Long> inFile = deduping
-                ? InFileLosers.decode(files.read(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
-                : Map.of();
         RejectedHere rejectedHere = new RejectedHere();
-        List<Lead> candidates = new ArrayList<>();
-        for (Lead lead : screened.leads()) {
-            Long winner = inFile.get(lead.rowNumber());
-            if (winner != null) {
-                rejectedHere.add(lead, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner));
-            } else {
-                candidates.add(lead);
-            }
-        }
+        inFile.forEach((row, winner) -> rejectedHere.add(row, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner)));
+        List<Lead> candidates = screened.leads();
         List<Long> imported = new ArrayList<>();
         Set<LeadRef> replaced = new LinkedHashSet<>();
         Set<LeadRef> reset = new LinkedHashSet<>();
@@ -176,7 +173,7 @@ public final class WriteChunk {
             if (decision.importLead()) {
                 imported.add(lead.rowNumber());
             } else {
-                rejectedHere.add(lead, decision.reason(), decision.message());
+                rejectedHere.add(lead.rowNumber(), decision.reason(), decision.message());
             }
         }
         List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
@@ -248,8 +245,8 @@ public final class WriteChunk {
     private final class RejectedHere {
         private final List<RowOutcome.Rejected> rows = new ArrayList<>();
 
-        void add(Lead lead, Reason reason, String message) {
-            rows.add(new RowOutcome.Rejected(lead.rowNumber(), reason, message, null));
+        void add(long row, Reason reason, String message) {
+            rows.add(new RowOutcome.Rejected(row, reason, message, null));
         }
 
         List<RowOutcome.Rejected> withCells(ChunkRef ref) {

@@ -72,6 +72,22 @@ class BinaryFileTest {
     }
 
     @Test
+    void aSymbolIsWrittenOnceThenByNumberWhereverThePartsBreak() {
+        for (int partBytes : new int[] {1, 3, 64}) {
+            BinaryFile.Writer out = new BinaryFile.Writer(8, partBytes);
+            out.writeSymbol("Europe/London").writeSymbol(null).writeSymbol("FIRST_NAME").writeSymbol("Europe/London")
+                    .writeSymbol("FIRST_NAME");
+            BinaryFile.Reader in = new BinaryFile.Reader(out.parts(), "test file");
+
+            assertThat(out.toByteArray()).hasSize(4 + 4 + 13 + 4 + 4 + 4 + 10 + 4 + 4);
+            assertThat(List.of(in.readSymbol(), String.valueOf(in.readSymbol()), in.readSymbol(), in.readSymbol(), in.readSymbol()))
+                    .containsExactly("Europe/London", "null", "FIRST_NAME", "Europe/London", "FIRST_NAME");
+        }
+        BinaryFile.Reader unknown = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(3).toByteArray(), "a test file");
+        assertThatThrownBy(unknown::readSymbol).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged: symbol 3 of 0");
+    }
+
+    @Test
     void aFileThatEndsEarlyOrCarriesABadCountIsRefusedNamingIt() {
         byte[] whole = write(1 << 16).toByteArray();
         List<byte[]> cut = List.of(Arrays.copyOfRange(whole, 0, 10), Arrays.copyOfRange(whole, 10, 14));

@@ -49,6 +49,18 @@ class WorkRecordsTest {
     }
 
     @Test
+    void leadsPassedOverAreNotMadeYetTheLeadsAfterThemReadTheirNamesAndZones() {
+        Lead another = new Lead(12, Map.of(LeadField.FIRST_NAME, "Ann", LeadField.EMAIL, "ann@example.com"),
+                Map.of(LeadField.PHONE2, new FormattedPhone("5551234", null)), null, "Europe/London", null, Map.of("Policy", "P-2"));
+        ScreenedChunk chunk = new ScreenedChunk(List.of(FULL, BARE, another), List.of());
+
+        ScreenedChunk wanted = ScreenedChunk.decode(chunk.encode(), row -> row != 7);
+
+        assertThat(wanted.leads()).containsExactly(BARE, another);
+        assertThat(ScreenedChunk.decode(chunk.encode(), row -> false).leads()).isEmpty();
+    }
+
+    @Test
     void aChunkResultComesBackWithItsRowsRejectionsAndStoredLeads() {
         ChunkResult result = new ChunkResult(3, List.of(2L, 5L, 6L),
                 List.of(new RowOutcome.Rejected(4, Reason.DUPLICATE, "duplicate of row 2 of this file", List.of("Ann", "07412345001"))),
