@@ -12,6 +12,11 @@ public interface FileStore {
     /** Reads a small object whole (a working file), retried as one request on transient errors. */
     byte[] read(String bucket, String key);
 
+    /** Reads a small object whole, or null when there is none (one request where S3 allows it). */
+    default byte[] readIfExists(String bucket, String key) {
+        return exists(bucket, key) ? read(bucket, key) : null;
+    }
+
     /**
      * Reads a working file whole, as parts of at most {@link #PART_BYTES} each. No array is as large
      * as the file: on a small heap the JVM allocates an array over half a G1 region (512 KB of a

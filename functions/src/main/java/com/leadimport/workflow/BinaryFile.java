@@ -70,14 +70,19 @@ final class BinaryFile {
             part[size++] = value;
         }
 
-        private void put(byte[] bytes) {
-            if (room(bytes.length)) {
-                System.arraycopy(bytes, 0, part, size, bytes.length);
-                size += bytes.length;
-                return;
-            }
-            for (byte b : bytes) {
-                put(b);
+        private void put(byte[] bytes, int offset, int length) {
+            while (length > 0) {
+                if (size == part.length && !room(1)) {
+                    full.add(part);
+                    part = new byte[partBytes];
+                    size = 0;
+                }
+                room(Math.min(length, partBytes - size));
+                int n = Math.min(length, part.length - size);
+                System.arraycopy(bytes, offset, part, size, n);
+                size += n;
+                offset += n;
+                length -= n;
             }
         }
 
@@ -136,7 +141,7 @@ final class BinaryFile {
             }
             byte[] utf8 = value.getBytes(StandardCharsets.UTF_8);
             writeInt(utf8.length);
-            put(utf8);
+            put(utf8, 0, utf8.length);
             return this;
         }
 
@@ -164,6 +169,27 @@ final class BinaryFile {
             writeInt(values.size());
             values.forEach(this::writeString);
             return this;
+        }
+
+        /** The bytes as they are (no length before them). */
+        Writer writeBytes(byte[] bytes) {
+            put(bytes, 0, bytes.length);
+            return this;
+        }
+
+        /** What is written to the stream is appended here (a text file in parts, say). */
+        java.io.OutputStream asStream() {
+            return new java.io.OutputStream() {
+                @Override
+                public void write(int b) {
+                    put((byte) b);
+                }
+
+                @Override
+                public void write(byte[] bytes, int offset, int length) {
+                    put(bytes, offset, length);
+                }
+            };
         }
 
         /** The file's parts (the last trimmed to what it holds). */

@@ -12,7 +12,6 @@ import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import com.leadimport.ports.LeadStore.LeadRef;
 import com.leadimport.ports.SecondaryMapping;
-import java.io.ByteArrayOutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
@@ -55,8 +54,8 @@ public final class FinalizeImport {
         }
         OutcomeCounts counts = new OutcomeCounts();
         Set<LeadRef> replaced = new HashSet<>();
-        ByteArrayOutputStream rejectedFile = new ByteArrayOutputStream();
-        rejectedFile.writeBytes(UTF8_BOM);
+        // in parts, as the work files are: the file of a large import's rejected rows runs to tens of megabytes
+        BinaryFile.Writer rejectedFile = new BinaryFile.Writer(64 * 1024).writeBytes(UTF8_BOM);
         RejectedRowsCsv rejectedRows = null;
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             ChunkResult result = ChunkResult.decode(files.readParts(workBucket, WorkFiles.result(importId, chunk)));
@@ -66,7 +65,7 @@ public final class FinalizeImport {
                 counts.count(row);
                 if (rejectedRows == null) {
                     List<String> headers = ChunkCodec.headers(files.readParts(workBucket, WorkFiles.chunk(importId, 0)));
-                    rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile, StandardCharsets.UTF_8), headers);
+                    rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile.asStream(), StandardCharsets.UTF_8), headers);
                 }
                 rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());
             }
@@ -80,7 +79,7 @@ public final class FinalizeImport {
         if (rejectedRows != null) {
             rejectedRows.close();
             rejectedKey = WorkFiles.rejectedRows(importId);
-            files.put(workBucket, rejectedKey, rejectedFile.toByteArray(), "text/csv; charset=utf-8");
+            files.putParts(workBucket, rejectedKey, rejectedFile.parts(), "text/csv; charset=utf-8");
         }
         ImportResult result = new ImportResult(split.totalRows(), counts.imported(), counts.rejected(),
                 counts.rejectedByReason(), replaced.size(), rejectedKey);

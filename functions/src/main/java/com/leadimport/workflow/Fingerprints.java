@@ -21,13 +21,15 @@ final class Fingerprints {
     static byte[] encode(List<Lead> leads, Dedupe.On on) {
         BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 32);
         for (Lead lead : leads) {
-            List<String> deduped = on == null ? List.of() : DedupeKeys.of(lead, on);
-            List<String> others = new java.util.ArrayList<>(DedupeKeys.all(lead));
-            others.removeAll(deduped);
-            out.writeLong(lead.rowNumber());
-            for (List<String> keys : List.of(deduped, others)) {
-                out.writeByte(keys.size());
-                for (String key : keys) {
+            List<String> all = DedupeKeys.all(lead);
+            List<String> deduped = on == null ? List.of() : DedupeKeys.on(all, on);
+            out.writeLong(lead.rowNumber()).writeByte(deduped.size());
+            for (String key : deduped) {
+                out.writeLong(DedupeKeys.fingerprint(key));
+            }
+            out.writeByte(all.size() - deduped.size());
+            for (String key : all) {
+                if (!deduped.contains(key)) {
                     out.writeLong(DedupeKeys.fingerprint(key));
                 }
             }

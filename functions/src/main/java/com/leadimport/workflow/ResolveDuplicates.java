@@ -69,8 +69,8 @@ public final class ResolveDuplicates {
         LongList all = new LongList();
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             String losersKey = WorkFiles.duplicates(split.importId(), chunk);
-            Map<Long, Long> losers = files.exists(workBucket, losersKey)
-                    ? InFileLosers.decode(files.read(workBucket, losersKey)) : Map.of();
+            byte[] losersFile = files.readIfExists(workBucket, losersKey);
+            Map<Long, Long> losers = losersFile == null ? Map.of() : InFileLosers.decode(losersFile);
             LongList ofChunk = new LongList();
             Fingerprints.forEach(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {

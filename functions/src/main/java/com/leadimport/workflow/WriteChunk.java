@@ -66,7 +66,7 @@ public final class WriteChunk {
         ChunkResult result;
         // the key index entries known to be absent from the destination list: written without reading them first
         Set<String> absentEntries = new HashSet<>();
-        KeysMaybeStored maybeStored = keysMaybeStored(ref.importId());
+        KeysMaybeStored maybeStored = importKeys(ref.importId()).maybeStored();
         if (files.exists(workBucket, resultKey)) {
             result = ChunkResult.decode(files.readParts(workBucket, resultKey));
         } else {
@@ -103,9 +103,8 @@ public final class WriteChunk {
      * (before the replaced leads are deleted: their keys are read from them).
      */
     private List<KeyChange> recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced) {
-        String sharedKeys = WorkFiles.sharedKeys(ref.importId());
         // without ResolveDuplicates' answer every key counts as shared: WriteKeys writes them all, which is always safe
-        long[] shared = files.exists(workBucket, sharedKeys) ? Fingerprints.decodeSorted(files.read(workBucket, sharedKeys)) : null;
+        long[] shared = importKeys(ref.importId()).shared();
         List<KeyChange> direct = new ArrayList<>();
         List<KeyChange> deferred = new ArrayList<>();
         for (KeyChange change : KeyChange.additions(written)) {
@@ -135,12 +134,29 @@ public final class WriteChunk {
     }
 
     /**
-     * Which keys may already be stored in the lists this import touches (PrepareList's answer from
-     * {@link ListKeys}); without that answer, every key may be.
+     * The import's key files that every chunk reads, read once per import by a warm environment: both
+     * are written before the chunks are, and never after. {@code shared}: the keys more than one chunk
+     * has (ResolveDuplicates); {@code maybeStored}: which keys may already be stored in the lists this
+     * import touches (PrepareList's answer from {@link ListKeys}). Without a file, null: every key is.
      */
-    private KeysMaybeStored keysMaybeStored(String importId) {
-        String file = WorkFiles.keysMaybeStored(importId);
-        return new KeysMaybeStored(files.exists(workBucket, file) ? Fingerprints.decodeSorted(files.read(workBucket, file)) : null);
+    private record ImportKeys(String importId, long[] shared, KeysMaybeStored maybeStored) {
+    }
+
+    private volatile ImportKeys importKeys;
+
+    private ImportKeys importKeys(String importId) {
+        ImportKeys keys = importKeys;
+        if (keys == null || !keys.importId().equals(importId)) {
+            keys = new ImportKeys(importId, sortedFingerprints(WorkFiles.sharedKeys(importId)),
+                    new KeysMaybeStored(sortedFingerprints(WorkFiles.keysMaybeStored(importId))));
+            importKeys = keys;
+        }
+        return keys;
+    }
+
+    private long[] sortedFingerprints(String file) {
+        byte[] bytes = files.readIfExists(workBucket, file);
+        return bytes == null ? null : Fingerprints.decodeSorted(bytes);
     }
 
     private record KeysMaybeStored(long[] sorted) {

@@ -88,6 +88,19 @@ class BinaryFileTest {
     }
 
     @Test
+    void textWrittenThroughTheStreamLandsInPartsUnchanged() throws IOException {
+        String text = ("Row,Reason,Zoë 日本\r\n").repeat(5_000);
+        BinaryFile.Writer out = new BinaryFile.Writer(16, 4_096).writeBytes(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        try (java.io.Writer writer = new java.io.OutputStreamWriter(out.asStream(), StandardCharsets.UTF_8)) {
+            writer.write(text);
+        }
+
+        assertThat(out.parts()).hasSizeGreaterThan(10).allSatisfy(part -> assertThat(part.length).isLessThanOrEqualTo(4_096));
+        byte[] all = out.toByteArray();
+        assertThat(new String(all, 3, all.length - 3, StandardCharsets.UTF_8)).isEqualTo(text);
+    }
+
+    @Test
     void aFileThatEndsEarlyOrCarriesABadCountIsRefusedNamingIt() {
         byte[] whole = write(1 << 16).toByteArray();
         List<byte[]> cut = List.of(Arrays.copyOfRange(whole, 0, 10), Arrays.copyOfRange(whole, 10, 14));

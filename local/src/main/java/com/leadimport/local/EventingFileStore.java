@@ -33,6 +33,11 @@ final class EventingFileStore implements FileStore {
     }
 
     @Override
+    public byte[] readIfExists(String bucket, String key) {
+        return files.readIfExists(bucket, key);
+    }
+
+    @Override
     public List<byte[]> readParts(String bucket, String key) {
         return files.readParts(bucket, key);
     }

@@ -350,6 +350,8 @@ class AdaptersTest {
         files.put(bucket, "t/empty", new byte[0], "application/octet-stream");
         assertThat(files.readParts(bucket, "t/empty")).allSatisfy(part -> assertThat(part).isEmpty());
         assertThatThrownBy(() -> files.readParts(bucket, "t/missing")).isInstanceOf(S3FileStore.MissingFileException.class);
+        assertThat(files.readIfExists(bucket, "t/missing")).isNull();
+        assertThat(files.readIfExists(bucket, "t/parts")).isEqualTo(content);
     }
 
     @Test

@@ -54,6 +54,16 @@ public final class S3FileStore implements FileStore {
         }
     }
 
+    /** One GetObject: a missing key (404, which needs ListBucket on the bucket) is null. */
+    @Override
+    public byte[] readIfExists(String bucket, String key) {
+        try {
+            return read(bucket, key);
+        } catch (MissingFileException e) {
+            return null;
+        }
+    }
+
     /** Into parts of {@link #PART_BYTES}, each filled from the stream before the next is made. */
     @Override
     public List<byte[]> readParts(String bucket, String key) {

@@ -36,6 +36,21 @@ public final class DedupeKeys {
         return keys;
     }
 
+    /** Of a lead's keys ({@link #all}, in its order), those deduplication compares on: {@code of(lead, on)}. */
+    public static List<String> on(List<String> all, Dedupe.On on) {
+        if (on == Dedupe.On.BOTH) {
+            return all;
+        }
+        String prefix = on == Dedupe.On.PHONE ? PHONE_PREFIX : EMAIL_PREFIX;
+        List<String> keys = new ArrayList<>(all.size());
+        for (String key : all) {
+            if (key.startsWith(prefix)) {
+                keys.add(key);
+            }
+        }
+        return keys;
+    }
+
     /** Every key of a lead, whatever this import dedupes on: what the index stores for later imports. */
     public static List<String> all(Lead lead) {
         return of(lead, Dedupe.On.BOTH);

@@ -51,4 +51,12 @@ class DedupeKeysTest {
     void aNumberWithoutE164IsKeyedByItsDisplayDigits() {
         assertThat(DedupeKeys.of(lead(null, new FormattedPhone("12345", null)), Dedupe.On.PHONE)).containsExactly("P#12345");
     }
+
+    @Test
+    void theKeysOfOneKindPickedFromAllAreTheKeysOfThatKind() {
+        Lead lead = lead("Ann@Example.com", MOBILE, LANDLINE, new FormattedPhone("12345", null));
+        for (Dedupe.On on : Dedupe.On.values()) {
+            assertThat(DedupeKeys.on(DedupeKeys.all(lead), on)).as(on.name()).isEqualTo(DedupeKeys.of(lead, on));
+        }
+    }
 }
