@@ -34,54 +34,43 @@ public final class ResolveDuplicates {
     public long resolve(SplitResult split) {
         ImportRecord record = imports.find(split.importId()).orElseThrow();
         Dedupe dedupe = record.request().settings().dedupe();
-        long total = dedupe == null || !dedupe.enabled() ? 0 : inFileDuplicates(split, dedupe);
-        sharedKeys(split);
-        return total;
-    }
-
-    private long inFileDuplicates(SplitResult split, Dedupe dedupe) {
-        InFileDuplicates duplicates = new InFileDuplicates(dedupe.action());
-        for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
+        InFileDuplicates duplicates = dedupe == null || !dedupe.enabled() ? null : new InFileDuplicates(dedupe.action());
+        for (int chunk = 0; duplicates != null && chunk < split.chunkCount(); chunk++) {
             Fingerprints.addAll(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)), duplicates);
         }
+        // then chunk by chunk, in one pass: the rows that lose, and the distinct keys of those that do not
         long total = 0;
+        LongList keys = new LongList();
         for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
             Map<Long, Long> losers = new LinkedHashMap<>();
-            Fingerprints.forEach(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
-                    (row, deduped, others) -> {
-                        long winner = duplicates.duplicateOf(row, deduped);
-                        if (winner != 0) {
-                            losers.put(row, winner);
-                        }
-                    });
-            files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), InFileLosers.encode(losers),
-                    "application/octet-stream");
-            total += losers.size();
-        }
-        return total;
-    }
-
-    /**
-     * The fingerprints of keys that surviving rows of two or more chunks have: each chunk's
-     * distinct keys, all sorted together; a key that appears twice is in two chunks.
-     */
-    private void sharedKeys(SplitResult split) {
-        LongList all = new LongList();
-        for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            String losersKey = WorkFiles.duplicates(split.importId(), chunk);
-            byte[] losersFile = files.readIfExists(workBucket, losersKey);
-            Map<Long, Long> losers = losersFile == null ? Map.of() : InFileLosers.decode(losersFile);
             LongList ofChunk = new LongList();
             Fingerprints.forEach(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)),
                     (row, deduped, others) -> {
-                        if (!losers.containsKey(row)) {
+                        long winner = duplicates == null ? 0 : duplicates.duplicateOf(row, deduped);
+                        if (winner != 0) {
+                            losers.put(row, winner);
+                        } else {
                             ofChunk.addAll(deduped);
                             ofChunk.addAll(others);
                         }
                     });
-            all.addAll(ofChunk.distinct());
+            if (duplicates != null) {
+                files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), InFileLosers.encode(losers),
+                        "application/octet-stream");
+                total += losers.size();
+            }
+            keys.addAll(ofChunk.distinct());
         }
-        long[] sorted = all.sorted();
+        writeKeys(split, keys);
+        return total;
+    }
+
+    /**
+     * The import's keys, and the fingerprints of keys that surviving rows of two or more chunks
+     * have: each chunk's distinct keys, all sorted together; a key that appears twice is in two chunks.
+     */
+    private void writeKeys(SplitResult split, LongList ofEveryChunk) {
+        long[] sorted = ofEveryChunk.sorted();
         files.put(workBucket, WorkFiles.importKeys(split.importId()),
                 Fingerprints.encodeSorted(java.util.Arrays.stream(sorted).distinct().toArray()), "application/octet-stream");
         LongList shared = new LongList();
