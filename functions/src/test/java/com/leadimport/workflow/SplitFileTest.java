@@ -40,6 +40,27 @@ class SplitFileTest {
     }
 
     @Test
+    void aChunkThatCannotBeWrittenFailsTheSplitThoughItIsWrittenWhileTheNextIsRead() {
+        FileArrived file = fakes.upload("imp1", "leads.csv", "Name,Phone,Email\nAnn,1,\nBob,2,\nCy,3,\nDi,4,\nEd,5,\n", request("May", ""));
+        ImportJob job = fakes.workflow.prepareImport().prepare(file);
+        com.leadimport.ports.FileStore failing = (com.leadimport.ports.FileStore) java.lang.reflect.Proxy.newProxyInstance(
+                getClass().getClassLoader(), new Class<?>[] {com.leadimport.ports.FileStore.class}, (proxy, method, args) -> {
+                    if (method.getName().equals("putParts") && args[1].equals(WorkFiles.chunk("imp1", 1))) {
+                        throw new IllegalStateException("S3 refused chunk 1");
+                    }
+                    try {
+                        return method.invoke(fakes.files, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+
+        assertThatThrownBy(() -> new SplitFile(fakes.imports, failing, WORK_BUCKET, 2).split(job))
+                .isInstanceOf(IllegalStateException.class).hasMessage("S3 refused chunk 1");
+        assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.manifest("imp1"))).as("no manifest for a split that failed").isFalse();
+    }
+
+    @Test
     void theImportRecordsHowManyChunksAndRowsItHas() {
         split("Ann,1,\nBob,2,\nCy,3,\nDi,4,\n", "");
 
