@@ -111,6 +111,10 @@ public final class WriteChunk {
             boolean isShared = shared == null || java.util.Arrays.binarySearch(shared, DedupeKeys.fingerprint(change.key())) >= 0;
             (isShared ? deferred : direct).add(change);
         }
+        if (deferred.isEmpty() && replaced.isEmpty()) {
+            // nothing for WriteKeys, and a retry decides the same (both come from the recorded decisions): no file, no mark
+            return direct;
+        }
         int shards = KeyShards.count(chunks == null ? 1 : chunks);
         String recorded = WorkFiles.keyChangesRecorded(ref.importId(), ref.chunk());
         if (files.exists(workBucket, recorded)) {

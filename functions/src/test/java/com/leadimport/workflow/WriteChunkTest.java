@@ -205,6 +205,20 @@ class WriteChunkTest {
     }
 
     @Test
+    void aChunkWithNothingForWriteKeysRecordsNoKeyChangesAndItsRetryWritesTheSame() {
+        screened(request("Dest", dedupe("LISTS", "KEEP_EXISTING")));
+        fakes.files.put(WORK_BUCKET, WorkFiles.sharedKeys("imp1"), new byte[0], "application/octet-stream");
+
+        fakes.workflow.writeChunk().write(CHUNK);
+        fakes.workflow.writeChunk().write(CHUNK);
+
+        assertThat(fakes.files.list(WORK_BUCKET, WorkFiles.prefix("imp1"))).noneMatch(key -> key.contains("key-changes"));
+        assertThat(fakes.names("Dest")).containsExactly("Ann", "Bob2", "Di");
+        assertThat(fakes.leads.findMatches(List.of("P#+447412345004"), List.of("Dest"))).containsOnlyKeys("P#+447412345004");
+        assertThat(fakes.imports.find("imp1").orElseThrow().chunksWritten()).isEqualTo(1);
+    }
+
+    @Test
     void aChunkRetriedAfterItFinishedKeepsTheDecisionsItMadeAgainstTheStoreAsItWas() {
         ChunkResult first = write(dedupe("GLOBAL", "KEEP_NEW"));
         // meanwhile another import stores a lead with Di's number: deciding again would now replace it
