@@ -217,6 +217,7 @@ final class BinaryFile {
     static final class Reader {
         private final List<byte[]> parts;
         private final String what;
+        private final long length;
         private final List<String> symbols = new ArrayList<>();
         private int index;
         private byte[] part;
@@ -231,6 +232,7 @@ final class BinaryFile {
         Reader(List<byte[]> parts, String what) {
             this.parts = parts;
             this.what = what;
+            this.length = parts.stream().mapToLong(p -> p.length).sum();
             this.part = parts.isEmpty() ? new byte[0] : parts.get(0);
         }
 
@@ -256,12 +258,15 @@ final class BinaryFile {
             position = 0;
         }
 
-        /** Whether {@code length} bytes are in this part from the position (else they are read across parts). */
-        private boolean here(int length) {
-            if (length < 0) {
+        /**
+         * Whether {@code bytes} bytes are in this part from the position (else they are read across
+         * parts); a length past the file's end (a damaged file) is refused before anything is made of it.
+         */
+        private boolean here(int bytes) {
+            if (bytes < 0 || bytes > length - (before + position)) {
                 throw endsEarly();
             }
-            return length <= part.length - position;
+            return bytes <= part.length - position;
         }
 
         private byte next() {

@@ -109,8 +109,11 @@ class BinaryFileTest {
         in.readLong();
         in.readUnsignedByte();
 
-        assertThatThrownBy(in::readString).isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 14");
+        assertThatThrownBy(in::readString).isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 13");
         BinaryFile.Reader damaged = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(-5).toByteArray(), "a test file");
         assertThatThrownBy(damaged::readStrings).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
+        BinaryFile.Reader huge = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(1 << 30).writeInt(7).toByteArray(), "a test file");
+        assertThatThrownBy(huge::readString).as("a length past the end is refused before a gigabyte is allocated")
+                .isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 4");
     }
 }
