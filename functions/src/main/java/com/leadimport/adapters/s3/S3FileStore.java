@@ -36,8 +36,7 @@ public final class S3FileStore implements FileStore {
     /** Into one array of the object's length (the SDK's byte-collecting path copies the content three times). */
     @Override
     public byte[] read(String bucket, String key) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
-            Long length = in.response().contentLength();
+        return get(bucket, key, (in, length) -> {
             if (length == null || length > Integer.MAX_VALUE - 8) {
                 return in.readAllBytes();
             }
@@ -47,11 +46,23 @@ public final class S3FileStore implements FileStore {
                 throw new java.io.EOFException("s3://" + bucket + "/" + key + " ended after " + read + " of " + length + " bytes");
             }
             return content;
+        });
+    }
+
+    /** The object's body and length (null when S3 gave none) to the reader; a missing key is MissingFileException. */
+    private <T> T get(String bucket, String key, BodyReader<T> reader) {
+        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+            return reader.read(in, in.response().contentLength());
         } catch (NoSuchKeyException e) {
             throw new MissingFileException(bucket, key, e);
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
         }
+    }
+
+    @FunctionalInterface
+    private interface BodyReader<T> {
+        T read(InputStream body, Long length) throws java.io.IOException;
     }
 
     /** One GetObject: a missing key (404, which needs ListBucket on the bucket) is null. */
@@ -67,9 +78,8 @@ public final class S3FileStore implements FileStore {
     /** Into parts of {@link #PART_BYTES}, each filled from the stream before the next is made. */
     @Override
     public List<byte[]> readParts(String bucket, String key) {
-        try (ResponseInputStream<GetObjectResponse> in = s3.getObject(b -> b.bucket(bucket).key(key))) {
+        return get(bucket, key, (in, length) -> {
             List<byte[]> parts = new ArrayList<>();
-            Long length = in.response().contentLength();
             long left = length == null ? Long.MAX_VALUE : length;
             while (left > 0) {
                 byte[] part = new byte[(int) Math.min(PART_BYTES, left)];
@@ -85,11 +95,7 @@ public final class S3FileStore implements FileStore {
                 left -= read;
             }
             return parts;
-        } catch (NoSuchKeyException e) {
-            throw new MissingFileException(bucket, key, e);
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException("cannot read s3://" + bucket + "/" + key, e);
-        }
+        });
     }
 
     @Override
