@@ -3,8 +3,10 @@ package com.leadimport.local.dynamodb;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -86,9 +88,38 @@ public final class Capacity {
         key[0] += read;
         key[1] += write;
         if (part.keys.size() > MAX_KEYS) {
-            List<Map.Entry<String, double[]>> entries = new ArrayList<>(part.keys.entrySet());
-            entries.sort(Comparator.comparingDouble(e -> e.getValue()[0] + e.getValue()[1]));
-            entries.subList(0, entries.size() / 2).forEach(e -> part.keys.remove(e.getKey()));
+            keepHeavierHalf(part.keys);
+        }
+    }
+
+    /**
+     * Drops the lighter half of the keys (of keys as heavy as the heaviest one dropped, those met
+     * first go). Sorts their totals alone, not the entries: a table whose every item has its own
+     * partition key (the dedupe key index) prunes once every 2,048 writes.
+     */
+    static void keepHeavierHalf(Map<String, double[]> keys) {
+        double[] totals = new double[keys.size()];
+        int i = 0;
+        for (double[] units : keys.values()) {
+            totals[i++] = units[0] + units[1];
+        }
+        Arrays.sort(totals);
+        int drop = totals.length / 2;
+        double heaviestDropped = totals[drop - 1];
+        int lighter = 0;
+        while (totals[lighter] < heaviestDropped) {
+            lighter++;
+        }
+        int tiesToDrop = drop - lighter;
+        for (Iterator<double[]> it = keys.values().iterator(); it.hasNext(); ) {
+            double[] units = it.next();
+            double total = units[0] + units[1];
+            if (total < heaviestDropped) {
+                it.remove();
+            } else if (total == heaviestDropped && tiesToDrop > 0) {
+                it.remove();
+                tiesToDrop--;
+            }
         }
     }
 
