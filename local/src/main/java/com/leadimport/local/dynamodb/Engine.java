@@ -99,7 +99,13 @@ final class Engine implements AutoCloseable {
      * and each index whose entry is added, changed or removed its own writes.
      */
     private void billWrite(Capacity.Consumed consumed, Table table, ObjectNode key, ObjectNode old, ObjectNode updated) {
-        int size = Math.max(old == null ? 0 : Values.size(old), updated == null ? 0 : Values.size(updated));
+        billWrite(consumed, table, key, old, updated, updated == null ? 0 : Values.size(updated));
+    }
+
+    /** @param updatedSize the size of {@code updated} (0 when null), known already to a batch that checked it */
+    private void billWrite(Capacity.Consumed consumed, Table table, ObjectNode key, ObjectNode old, ObjectNode updated,
+                           int updatedSize) {
+        int size = Math.max(old == null ? 0 : Values.size(old), updatedSize);
         capacity.record(consumed, null, partitionKey(key, table.hashKey), 0, Capacity.writeUnits(size));
         for (Table.Index index : table.indexes) {
             byte[] before = old == null ? null : index.entryKey(old, table);
@@ -483,13 +489,20 @@ final class Engine implements AutoCloseable {
     }
 
     private static ObjectNode checkedItem(JsonNode item) {
+        checkedSize(item);
+        return (ObjectNode) item;
+    }
+
+    /** @return the size of an item that may be stored, as DynamoDB counts it */
+    private static int checkedSize(JsonNode item) {
         if (!item.isObject() || item.isEmpty()) {
             throw DynamoDbException.validation("One or more parameter values were invalid: Item is required");
         }
-        if (Values.size(item) > MAX_ITEM_BYTES) {
+        int size = Values.size(item);
+        if (size > MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
         }
-        return (ObjectNode) item;
+        return size;
     }
 
     /** Takes the stripes of the storage keys in ascending order (so that two batches cannot deadlock). */
@@ -756,12 +769,12 @@ final class Engine implements AutoCloseable {
     }
 
     /** One write of a batch: where, and the item to put (null: delete). */
-    private record BatchEntry(Table table, ObjectNode key, byte[] storageKey, ObjectNode item) {
+    private record BatchEntry(Table table, ObjectNode key, byte[] storageKey, ObjectNode item, int itemSize) {
     }
 
     private JsonNode batchWrite(JsonNode request) {
         List<BatchEntry> entries = new ArrayList<>();
-        Set<String> seen = new HashSet<>();
+        Set<java.nio.ByteBuffer> seen = new HashSet<>();
         // the whole batch is checked before anything is written, as the service does
         for (Iterator<Map.Entry<String, JsonNode>> it = request.path("RequestItems").fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> tableRequests = it.next();
@@ -769,12 +782,14 @@ final class Engine implements AutoCloseable {
             for (JsonNode write : tableRequests.getValue()) {
                 ObjectNode key;
                 ObjectNode item = null;
+                int itemSize = 0;
                 if (write.has("PutRequest") && write.has("DeleteRequest")) {
                     throw DynamoDbException.validation("Supplied AttributeValue has more than one datatypes set: a write"
                             + " request holds one of PutRequest and DeleteRequest, not both");
                 }
                 if (write.has("PutRequest")) {
-                    item = checkedItem(Values.checkItem(write.get("PutRequest").path("Item"), "Item"));
+                    item = Values.checkItem(write.get("PutRequest").path("Item"), "Item");
+                    itemSize = checkedSize(item);
                     table.checkItem(item);
                     key = table.keyOf(item);
                 } else if (write.has("DeleteRequest")) {
@@ -783,10 +798,11 @@ final class Engine implements AutoCloseable {
                     throw DynamoDbException.validation("a write request needs PutRequest or DeleteRequest");
                 }
                 byte[] storageKey = table.storageKey(key);
-                if (!seen.add(table.name + "/" + java.util.HexFormat.of().formatHex(storageKey))) {
+                // storage keys begin with their table's prefix: equal keys are the same item of the same table
+                if (!seen.add(java.nio.ByteBuffer.wrap(storageKey))) {
                     throw DynamoDbException.validation("Provided list of item keys contains duplicates");
                 }
-                entries.add(new BatchEntry(table, key, storageKey, item));
+                entries.add(new BatchEntry(table, key, storageKey, item, itemSize));
             }
         }
         if (entries.isEmpty() || entries.size() > 25) {
@@ -807,7 +823,7 @@ final class Engine implements AutoCloseable {
             for (int k = 0; k < entries.size(); k++) {
                 BatchEntry entry = entries.get(k);
                 billWrite(consumed.computeIfAbsent(entry.table().name, Capacity.Consumed::new), entry.table(), entry.key(),
-                        olds.get(k), entry.item());
+                        olds.get(k), entry.item(), entry.itemSize());
             }
         } finally {
             unlock(locks);
