@@ -3,9 +3,8 @@ package com.leadimport.domain.csv;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Deque;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -37,7 +36,9 @@ final class RecordParser {
     private final char[] buffer = new char[16 * 1024];
     private int position;
     private int limit;
-    private final Deque<Character> replay = new ArrayDeque<>();
+    /** Characters given back to be read again, the next one last (a stack of chars, not boxed: one a row is usual). */
+    private char[] replay = new char[256];
+    private int replayed;
     private char delimiter = ',';
 
     RecordParser(Reader in) {
@@ -75,7 +76,7 @@ final class RecordParser {
             }
         }
         for (int i = first.length() - 1; i >= 0; i--) {
-            replay.push(first.charAt(i));
+            push(first.charAt(i));
         }
         int best = 0;
         for (int i = 1; i < counts.length; i++) {
@@ -197,7 +198,7 @@ final class RecordParser {
                 resume++;
             }
             for (int i = raw.length() - 1; i >= resume; i--) {
-                replay.push(raw.charAt(i));
+                push(raw.charAt(i));
             }
         }
         List<String> cells = List.of(raw.substring(0, end).split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
@@ -205,8 +206,8 @@ final class RecordParser {
     }
 
     private int read() {
-        if (!replay.isEmpty()) {
-            return replay.pop();
+        if (replayed > 0) {
+            return replay[--replayed];
         }
         if (position == limit) {
             try {
@@ -225,7 +226,14 @@ final class RecordParser {
 
     private void unread(int c) {
         if (c >= 0) {
-            replay.push((char) c);
+            push((char) c);
         }
+    }
+
+    private void push(char c) {
+        if (replayed == replay.length) {
+            replay = Arrays.copyOf(replay, replayed * 2);
+        }
+        replay[replayed++] = c;
     }
 }
