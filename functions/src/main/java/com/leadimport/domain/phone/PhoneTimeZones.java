@@ -40,7 +40,7 @@ public final class PhoneTimeZones {
 
     /** An E.164 string as a number, read the way libphonenumber extracts a country code (1 to 3 digits). */
     private static PhoneNumber fromE164(String e164) throws NumberParseException {
-        if (e164.length() > 2 && e164.length() <= 18 && e164.charAt(0) == '+' && e164.chars().skip(1).allMatch(Character::isDigit)) {
+        if (e164.length() > 2 && e164.length() <= 18 && e164.charAt(0) == '+' && digitsFrom(e164, 1)) {
             for (int length = 1; length <= 3 && length < e164.length() - 1; length++) {
                 int code = Integer.parseInt(e164, 1, 1 + length, 10);
                 if (!"ZZ".equals(PhoneFormatter.UTIL.getRegionCodeForCountryCode(code)) && e164.charAt(1 + length) != '0') {
@@ -49,6 +49,15 @@ public final class PhoneTimeZones {
             }
         }
         return PhoneFormatter.UTIL.parse(e164, "ZZ");
+    }
+
+    private static boolean digitsFrom(String text, int from) {
+        for (int i = from; i < text.length(); i++) {
+            if (text.charAt(i) < '0' || text.charAt(i) > '9') {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static NumberPlan planFor(int countryCode) {
@@ -70,11 +79,9 @@ public final class PhoneTimeZones {
         return landline == null ? Optional.empty() : known(MAPPER.getTimeZonesForNumber(landline)).stream().findFirst();
     }
 
-    private static final java.util.Map<List<String>, Boolean> SAME_RULES = new java.util.concurrent.ConcurrentHashMap<>();
-
     /** Whether every zone keeps the same clock all year (London, Jersey, Guernsey and Man do). */
     private static boolean sameRules(List<String> zones) {
-        return SAME_RULES.computeIfAbsent(zones, z -> z.stream().map(id -> java.time.ZoneId.of(id).getRules()).distinct().count() == 1);
+        return zones.stream().map(id -> java.time.ZoneId.of(id).getRules()).distinct().count() == 1;
     }
 
     /**
@@ -88,26 +95,36 @@ public final class PhoneTimeZones {
         try {
             PhoneNumber number = fromE164(phone.e164());
             NumberPlan plan = planFor(number.getCountryCode());
-            List<String> zones;
-            String region;
+            Zones zones;
             if (plan != null) {
                 NumberPlan.Classification classification = plan.classify(Long.toString(number.getNationalNumber()));
-                region = classification.region();
-                zones = known(zonesOf(number, classification.type()));
+                zones = new Zones(zonesOf(number, classification.type()), classification.region());
             } else {
-                region = PhoneFormatter.UTIL.getRegionCodeForNumber(number);
-                zones = known(MAPPER.getTimeZonesForNumber(number));
+                zones = new Zones(MAPPER.getTimeZonesForNumber(number), PhoneFormatter.UTIL.getRegionCodeForNumber(number));
             }
-            if (zones.size() <= 1) {
-                return zones.stream().findFirst();
-            }
-            if (!sameRules(zones)) {
-                return Optional.empty(); // a number whose zones keep different clocks (an Australian mobile): no one zone is right
-            }
-            Optional<String> home = region == null ? Optional.empty() : REGION_ZONES.computeIfAbsent(region, PhoneTimeZones::regionZone);
-            return Optional.of(home.filter(zones::contains).orElse(zones.get(0)));
+            // the few answers there are, each decided once (a file's numbers share a handful of zone lists)
+            return ZONE_OF.computeIfAbsent(zones, PhoneTimeZones::zoneOf);
         } catch (NumberParseException e) {
             return Optional.empty();
         }
+    }
+
+    /** The zones the mapper gives a number, and the region the number belongs to (or null). */
+    private record Zones(List<String> mapped, String region) {
+    }
+
+    private static final java.util.Map<Zones, Optional<String>> ZONE_OF = new java.util.concurrent.ConcurrentHashMap<>();
+
+    private static Optional<String> zoneOf(Zones mapped) {
+        List<String> zones = known(mapped.mapped());
+        String region = mapped.region();
+        if (zones.size() <= 1) {
+            return zones.stream().findFirst();
+        }
+        if (!sameRules(zones)) {
+            return Optional.empty(); // a number whose zones keep different clocks (an Australian mobile): no one zone is right
+        }
+        Optional<String> home = region == null ? Optional.empty() : REGION_ZONES.computeIfAbsent(region, PhoneTimeZones::regionZone);
+        return Optional.of(home.filter(zones::contains).orElse(zones.get(0)));
     }
 }
