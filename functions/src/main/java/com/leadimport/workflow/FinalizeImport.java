@@ -15,6 +15,7 @@ import com.leadimport.ports.SecondaryMapping;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.HashSet;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
@@ -34,6 +35,9 @@ public final class FinalizeImport {
     private final String workBucket;
 
     private final ListLeases leases;
+
+    /** Chunk decision files read ahead of their turn: at most this many in memory besides the one in hand. */
+    private static final int RESULTS_AHEAD = 4;
 
     public FinalizeImport(ImportStore imports, CatalogStore catalog, FileStore files, String workBucket, ListLeases leases) {
         this.imports = imports;
@@ -57,17 +61,22 @@ public final class FinalizeImport {
         // in parts, as the work files are: the file of a large import's rejected rows runs to tens of megabytes
         BinaryFile.Writer rejectedFile = new BinaryFile.Writer(64 * 1024).writeBytes(UTF8_BOM);
         RejectedRowsCsv rejectedRows = null;
-        for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            ChunkResult result = ChunkResult.decode(files.readParts(workBucket, WorkFiles.result(importId, chunk)));
-            counts.imported(result.importedRows().size());
-            replaced.addAll(result.replaced());
-            for (RowOutcome.Rejected row : result.rejected()) {
-                counts.count(row);
-                if (rejectedRows == null) {
-                    List<String> headers = ChunkCodec.headers(files.readParts(workBucket, WorkFiles.chunk(importId, 0)));
-                    rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile.asStream(), StandardCharsets.UTF_8), headers);
+        // each chunk's decisions read a few ahead of their turn (on S3 each read costs tens of milliseconds)
+        try (InFlight requests = new InFlight(RESULTS_AHEAD, "finalize-work-files")) {
+            Iterator<List<byte[]>> results = requests.inOrder(WorkFiles.ofChunks(importId, split.chunkCount(), WorkFiles::result),
+                    key -> files.readParts(workBucket, key));
+            while (results.hasNext()) {
+                ChunkResult result = ChunkResult.decode(results.next());
+                counts.imported(result.importedRows().size());
+                replaced.addAll(result.replaced());
+                for (RowOutcome.Rejected row : result.rejected()) {
+                    counts.count(row);
+                    if (rejectedRows == null) {
+                        List<String> headers = ChunkCodec.headers(files.readParts(workBucket, WorkFiles.chunk(importId, 0)));
+                        rejectedRows = new RejectedRowsCsv(new OutputStreamWriter(rejectedFile.asStream(), StandardCharsets.UTF_8), headers);
+                    }
+                    rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());
                 }
-                rejectedRows.write(row.rowNumber(), row.reason().name(), row.message(), row.cells());
             }
         }
         if (counts.total() != split.totalRows()) {

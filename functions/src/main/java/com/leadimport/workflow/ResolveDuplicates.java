@@ -6,6 +6,7 @@ import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +27,9 @@ public final class ResolveDuplicates {
     private final FileStore files;
     private final String workBucket;
 
+    /** Work-file reads and writes side by side: two a chunk, each tens of milliseconds on S3. */
+    private static final int REQUESTS_IN_FLIGHT = 4;
+
     public ResolveDuplicates(ImportStore imports, FileStore files, String workBucket) {
         this.imports = imports;
         this.files = files;
@@ -37,12 +41,21 @@ public final class ResolveDuplicates {
         ImportRecord record = imports.find(split.importId()).orElseThrow();
         Dedupe dedupe = record.request().settings().dedupe();
         InFileDuplicates duplicates = dedupe == null || !dedupe.enabled() ? null : new InFileDuplicates(dedupe.action());
+        try (InFlight requests = new InFlight(REQUESTS_IN_FLIGHT, "resolve-work-files")) {
+            return resolve(split, duplicates, requests);
+        }
+    }
+
+    private long resolve(SplitResult split, InFileDuplicates duplicates, InFlight requests) {
         // every chunk's fingerprints, read once (8 bytes a key: a few MB for a 50 MB file)
         List<byte[]> fingerprints = new ArrayList<>(split.chunkCount());
-        for (int chunk = 0; chunk < split.chunkCount(); chunk++) {
-            fingerprints.add(files.read(workBucket, WorkFiles.fingerprints(split.importId(), chunk)));
+        Iterator<byte[]> read = requests.inOrder(WorkFiles.ofChunks(split.importId(), split.chunkCount(), WorkFiles::fingerprints),
+                key -> files.read(workBucket, key));
+        while (read.hasNext()) {
+            byte[] ofChunk = read.next();
+            fingerprints.add(ofChunk);
             if (duplicates != null) {
-                Fingerprints.addAll(fingerprints.get(chunk), duplicates);
+                Fingerprints.addAll(ofChunk, duplicates);
             }
         }
         // then chunk by chunk, in one pass: the rows that lose, and the distinct keys of those that do not
@@ -62,12 +75,14 @@ public final class ResolveDuplicates {
                         }
                     });
             if (duplicates != null) {
-                files.put(workBucket, WorkFiles.duplicates(split.importId(), chunk), InFileLosers.encode(losers),
-                        "application/octet-stream");
+                String losersFile = WorkFiles.duplicates(split.importId(), chunk);
+                byte[] encoded = InFileLosers.encode(losers);
+                requests.write(() -> files.put(workBucket, losersFile, encoded, "application/octet-stream"));
                 total += losers.size();
             }
             keys.addAll(ofChunk.distinct());
         }
+        requests.awaitWrites();
         writeKeys(split, keys);
         return total;
     }

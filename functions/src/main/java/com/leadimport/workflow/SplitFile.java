@@ -42,7 +42,8 @@ public final class SplitFile {
         long totalRows = 0;
         long blankRows;
         long size = files.size(record.fileBucket(), record.fileKey());
-        ChunkWriter writer = new ChunkWriter(importId);
+        // each chunk written on a thread of its own while the next is read, one chunk in flight: memory holds two
+        InFlight writer = new InFlight(1, "split-chunk-writer");
         try (writer; InputStream in = files.open(record.fileBucket(), record.fileKey());
              LeadCsvReader reader = LeadCsvReader.open(record.fileName(), size, in, record.delimiter())) {
             List<String> headers = reader.headers();
@@ -51,14 +52,14 @@ public final class SplitFile {
                 rows.add(row);
                 totalRows++;
                 if (rows.size() == chunkRows) {
-                    manifest.add(writer.write(manifest.size(), headers, rows));
+                    manifest.add(writeChunk(writer, importId, manifest.size(), headers, rows));
                     rows = new ArrayList<>(chunkRows);
                 }
             }
             if (!rows.isEmpty()) {
-                manifest.add(writer.write(manifest.size(), headers, rows));
+                manifest.add(writeChunk(writer, importId, manifest.size(), headers, rows));
             }
-            writer.finish();
+            writer.awaitWrites();
             blankRows = reader.blankRows();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,52 +78,10 @@ public final class SplitFile {
         return new SplitResult(importId, manifest.size(), totalRows, manifestKey, keyShardsKey);
     }
 
-    /**
-     * Writes each chunk on a thread of its own while the next is read (reading the upload and
-     * writing its chunks overlap), one chunk in flight at most: memory holds two chunks, and a
-     * chunk that cannot be written fails the step at the next chunk or at the end.
-     */
-    private final class ChunkWriter implements AutoCloseable {
-        private final String importId;
-        private final java.util.concurrent.ExecutorService thread = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
-            Thread writer = new Thread(r, "split-chunk-writer");
-            writer.setDaemon(true);
-            return writer;
-        });
-        private java.util.concurrent.Future<?> inFlight;
-
-        ChunkWriter(String importId) {
-            this.importId = importId;
-        }
-
-        /** @param rows the chunk's rows, not changed by the caller after */
-        ChunkRef write(int chunk, List<String> headers, List<CsvRow> rows) {
-            finish();
-            inFlight = thread.submit(() -> files.putParts(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows),
-                    ChunkCodec.CONTENT_TYPE));
-            return new ChunkRef(importId, chunk, rows.get(0).rowNumber(), rows.size());
-        }
-
-        /** Waits for the chunk in flight; its failure is the step's. */
-        void finish() {
-            if (inFlight == null) {
-                return;
-            }
-            try {
-                inFlight.get();
-            } catch (java.util.concurrent.ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException failure ? failure : new IllegalStateException(e.getCause());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException("interrupted while writing chunk files", e);
-            } finally {
-                inFlight = null;
-            }
-        }
-
-        @Override
-        public void close() {
-            thread.shutdownNow();
-        }
+    /** @param rows the chunk's rows, not changed by the caller after; a chunk that cannot be written fails the step */
+    private ChunkRef writeChunk(InFlight writer, String importId, int chunk, List<String> headers, List<CsvRow> rows) {
+        writer.write(() -> files.putParts(workBucket, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(headers, rows),
+                ChunkCodec.CONTENT_TYPE));
+        return new ChunkRef(importId, chunk, rows.get(0).rowNumber(), rows.size());
     }
 }

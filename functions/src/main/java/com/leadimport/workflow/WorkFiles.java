@@ -11,6 +11,15 @@ public final class WorkFiles {
         return new java.io.ByteArrayInputStream(files.read(bucket, key));
     }
 
+    /** One file of each chunk of an import, in chunk order: {@code file} names chunk n's. */
+    static java.util.List<String> ofChunks(String importId, int chunks, java.util.function.BiFunction<String, Integer, String> file) {
+        java.util.List<String> names = new java.util.ArrayList<>(chunks);
+        for (int chunk = 0; chunk < chunks; chunk++) {
+            names.add(file.apply(importId, chunk));
+        }
+        return names;
+    }
+
     public static String prefix(String importId) {
         return "work/" + importId + "/";
     }

@@ -167,6 +167,11 @@ public final class WriteChunk {
         boolean mayBe(String key) {
             return sorted == null || java.util.Arrays.binarySearch(sorted, DedupeKeys.fingerprint(key)) >= 0;
         }
+
+        /** No key of the import may be stored (a new list, say): nothing to look up. */
+        boolean none() {
+            return sorted != null && sorted.length == 0;
+        }
     }
 
     /** @param screened the chunk's leads without its in-file duplicates ({@code inFile}) */
@@ -211,6 +216,9 @@ public final class WriteChunk {
     private Map<String, List<ExistingLead>> existingMatches(String importId, ImportRequest request, List<Lead> candidates,
                                                             KeysMaybeStored maybeStored, Set<String> absentEntries) {
         Dedupe dedupe = request.settings().dedupe();
+        if (maybeStored.none()) {
+            return Map.of();
+        }
         Set<String> keys = new LinkedHashSet<>();
         candidates.forEach(lead -> DedupeKeys.of(lead, dedupe.on()).stream().filter(maybeStored::mayBe).forEach(keys::add));
         if (keys.isEmpty()) {

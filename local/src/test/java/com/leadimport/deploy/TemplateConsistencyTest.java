@@ -406,7 +406,8 @@ class TemplateConsistencyTest {
     @Test
     void eachPrincipalsCodeCallsS3AsTheTableSays() throws Exception {
         Map<String, Set<String>> calls = new TreeMap<>();
-        S3_USE.keySet().forEach(principal -> calls.put(principal, new TreeSet<>()));
+        // steps may call S3 from threads of their own (work files read ahead, written behind)
+        S3_USE.keySet().forEach(principal -> calls.put(principal, new java.util.concurrent.ConcurrentSkipListSet<>()));
         try (LocalRuntime runtime = LocalRuntime.start(LocalRuntime.Settings.defaults(null))) {
             String upload = runtime.tables().uploadBucket();
             String work = runtime.tables().workBucket();
