@@ -80,6 +80,7 @@ final class EndToEndBench {
                 List<Double> ratios = new ArrayList<>();
                 long peak = 0;
                 for (long round = 1; round <= rounds; round++) {
+                    settle(dynamoDb);
                     HeapSampler heap = HeapSampler.start();
                     CpuTimes cpu = new CpuTimes(dynamoDb);
                     long start = System.nanoTime();
@@ -94,6 +95,7 @@ final class EndToEndBench {
                             record.status(), record.imported(), record.rejected(), record.rejectedByReason(), seconds, pipelineRate);
                     System.out.println("pipeline " + cpu.since());
 
+                    settle(dynamoDb);
                     cpu = new CpuTimes(dynamoDb);
                     double rawRate = rawWrites(runtime.dynamoDbClient(), "raw-bench-" + round, rows);
                     System.out.printf(Locale.ROOT, "raw BatchWriteItem: %,.0f items/s (%d writers)%n", rawRate, WRITERS);
@@ -127,6 +129,26 @@ final class EndToEndBench {
         Details d = base.details();
         return new ImportRequest(new Details(d.notes(), list, d.supplier(), d.costPerLead(), d.adHoc()), settings, base.mapping(),
                 null, null);
+    }
+
+    /**
+     * Waits until the DynamoDB server is idle (under 2% of a core for a whole second, at most a
+     * minute): its store merges what was written in the background for a while after the writes
+     * (RocksDB compaction, seconds of CPU after an import or the raw writes), and each timed phase
+     * should pay for what it writes, not for what the phase before it wrote.
+     */
+    private static void settle(Process server) throws InterruptedException {
+        long start = System.nanoTime();
+        long before = CpuTimes.total(server.pid());
+        while (System.nanoTime() - start < 60_000_000_000L) {
+            Thread.sleep(1_000);
+            long now = CpuTimes.total(server.pid());
+            if (now - before <= 2) {
+                break;
+            }
+            before = now;
+        }
+        System.out.printf(Locale.ROOT, "DynamoDB server idle after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
     /** The same number of lead-sized items, BatchWriteItem 25 at a time, WRITERS requests in flight. */
@@ -184,6 +206,11 @@ final class EndToEndBench {
             this.serverPid = server.pid();
             this.own = threadTicks(ProcessHandle.current().pid());
             this.server = threadTicks(serverPid);
+        }
+
+        /** Clock ticks (1/100 s) of user and system time of the whole process. */
+        static long total(long pid) {
+            return threadTicks(pid).values().stream().mapToLong(Long::longValue).sum();
         }
 
         /** Clock ticks (1/100 s) of user and system time by thread name, digits folded. */
