@@ -73,6 +73,7 @@ final class AwsBench {
                         .withTaskWrapper(invoker -> timed(invoker, phases, server.capacity()));
                 ImportRecord record;
                 try (LocalRuntime runtime = LocalRuntime.start(settings)) {
+                    server.capacity().countKeys();
                     server.capacity().reset();
                     long start = System.nanoTime();
                     record = runtime.importFile(file, EndToEndBench.request("Bench"), "bench");

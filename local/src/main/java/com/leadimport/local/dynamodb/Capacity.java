@@ -19,9 +19,12 @@ import java.util.TreeMap;
  * half for an eventually consistent read (a query sums the sizes of every item it reads first,
  * and a read that finds nothing still costs the least unit).
  *
- * <p>Totals are kept per table and index; per partition key the heaviest keys are kept (lossy
- * counting: a table's or index's keys over 4,096 are pruned to the heavier half, so a key hot
- * enough to matter is never dropped), so memory stays bounded whatever is stored.
+ * <p>Totals are kept per table and index. Per partition key, once asked to ({@link #countKeys}:
+ * the aws benchmark does; nothing else reads them, and on a table whose every item has its own
+ * key, the dedupe key index, counting them was a tenth of the server's CPU in an import), the
+ * heaviest keys are kept (lossy counting: a table's or index's keys over 4,096 are pruned to the
+ * heavier half, so a key hot enough to matter is never dropped), so memory stays bounded whatever
+ * is stored.
  */
 public final class Capacity {
 
@@ -55,6 +58,12 @@ public final class Capacity {
     }
 
     private final Map<String, Part> parts = new java.util.concurrent.ConcurrentSkipListMap<>();
+    private volatile boolean countingKeys;
+
+    /** From now on, units are counted per partition key too (for {@link #report}'s hottest keys). */
+    public void countKeys() {
+        countingKeys = true;
+    }
 
     static double writeUnits(int bytes) {
         return Math.max(1, (bytes + 1023) / 1024);
@@ -77,13 +86,17 @@ public final class Capacity {
         }
         Part part = parts.computeIfAbsent(index == null ? consumed.table : consumed.table + "." + index, p -> new Part());
         synchronized (part) {
-            add(part, partitionKey, read, write);
+            add(part, countingKeys ? partitionKey : null, read, write);
         }
     }
 
+    /** @param partitionKey null: the totals alone */
     private static void add(Part part, String partitionKey, double read, double write) {
         part.read += read;
         part.write += write;
+        if (partitionKey == null) {
+            return;
+        }
         double[] key = part.keys.computeIfAbsent(partitionKey, k -> new double[2]);
         key[0] += read;
         key[1] += write;
@@ -156,7 +169,8 @@ public final class Capacity {
 
     /**
      * One table or index: its units, and the partition keys with the most write units and the most
-     * read units (the per-partition limits differ), with their units.
+     * read units (the per-partition limits differ), with their units (null and 0 unless keys are
+     * {@linkplain #countKeys counted}).
      */
     public record PartReport(String name, double readUnits, double writeUnits, String hottestWriteKey, double hottestWriteUnits,
                              String hottestReadKey, double hottestReadUnits) {

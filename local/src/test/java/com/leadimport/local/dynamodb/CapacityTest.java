@@ -12,6 +12,7 @@ class CapacityTest {
     @Test
     void aHotKeySurvivesAMillionKeysWrittenOnceAndIsReportedWithEveryUnit() {
         Capacity capacity = new Capacity();
+        capacity.countKeys();
         for (int n = 0; n < 1_000_000; n++) {
             capacity.record(new Capacity.Consumed("Keys"), null, "P#" + n, 0, 1);
             if (n % 1_000 == 0) {
@@ -49,6 +50,7 @@ class CapacityTest {
     @Test
     void tablesAndIndexesAreCountedApart() {
         Capacity capacity = new Capacity();
+        capacity.countKeys();
         Capacity.Consumed consumed = new Capacity.Consumed("Imports");
         capacity.record(consumed, null, "i-1", 0, 1);
         capacity.record(consumed, "ByCreated", "2026-12", 0, 1);
@@ -58,5 +60,23 @@ class CapacityTest {
                         Capacity.PartReport::hottestWriteKey)
                 .containsExactly(tuple("Imports", 1.0, "i-1"),
                         tuple("Imports.ByCreated", 2.0, "2026-12"));
+    }
+
+    @Test
+    void keysAreCountedOnlyOnceAsked() {
+        Capacity capacity = new Capacity();
+        capacity.record(new Capacity.Consumed("Leads"), null, "Bench\u001f07", 0, 2);
+        assertThat(capacity.report()).singleElement().satisfies(leads -> {
+            assertThat(leads.writeUnits()).isEqualTo(2);
+            assertThat(leads.hottestWriteKey()).isNull();
+            assertThat(leads.hottestWriteUnits()).isZero();
+        });
+        capacity.countKeys();
+        capacity.record(new Capacity.Consumed("Leads"), null, "Bench\u001f07", 0, 1);
+        assertThat(capacity.report()).singleElement().satisfies(leads -> {
+            assertThat(leads.writeUnits()).isEqualTo(3);
+            assertThat(leads.hottestWriteKey()).isEqualTo("Bench\u001f07");
+            assertThat(leads.hottestWriteUnits()).isEqualTo(1);
+        });
     }
 }
