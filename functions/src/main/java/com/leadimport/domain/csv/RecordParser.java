@@ -40,6 +40,9 @@ final class RecordParser {
     private char[] replay = new char[256];
     private int replayed;
     private char delimiter = ',';
+    /** The cell being read and the record as written (for a broken one), reused from record to record. */
+    private final StringBuilder cell = new StringBuilder(64);
+    private final StringBuilder raw = new StringBuilder(256);
 
     RecordParser(Reader in) {
         this.in = in;
@@ -91,8 +94,8 @@ final class RecordParser {
     /** @return the next record, or null at the end of the input */
     Record next() {
         List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        StringBuilder raw = new StringBuilder();
+        cell.setLength(0);
+        raw.setLength(0);
         String error = null;
         boolean quoted = false;
         boolean afterQuote = false;
@@ -110,7 +113,7 @@ final class RecordParser {
             }
             if (quoted) {
                 if (c < 0 || quotedLines > MAX_QUOTED_LINES || cell.length() > MAX_QUOTED_CHARS) {
-                    return unterminated(raw);
+                    return unterminated();
                 }
                 if (c == '"') {
                     int next = read();
@@ -155,7 +158,7 @@ final class RecordParser {
                 linesBeforeQuote = quotedLines;
             } else {
                 if (afterQuote && quotedLines > linesBeforeQuote) {
-                    return unterminated(raw);
+                    return unterminated();
                 }
                 if (afterQuote && error == null) {
                     error = "text after a closing quote in column " + (cells.size() + 1);
@@ -172,7 +175,7 @@ final class RecordParser {
      * malformed record. When the cap was reached before the first line ended, the rest of the
      * line is read past (kept in the record only up to the cap), so it cannot turn into a row.
      */
-    private Record unterminated(StringBuilder raw) {
+    private Record unterminated() {
         int end = 0;
         while (end < raw.length() && raw.charAt(end) != '\n' && raw.charAt(end) != '\r') {
             end++;
