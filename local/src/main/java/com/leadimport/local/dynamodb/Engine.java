@@ -812,10 +812,12 @@ final class Engine implements AutoCloseable {
         List<ReentrantLock> locks = lock(entries.stream().map(BatchEntry::storageKey).toList());
         Map<String, Capacity.Consumed> consumed = new java.util.LinkedHashMap<>();
         try (WriteBatch batch = new WriteBatch()) {
+            // the items as they are, read in one call (a batch's keys are mostly new, spread over the store)
+            List<byte[]> stored = storage.getAll(entries.stream().map(BatchEntry::storageKey).toList());
             List<ObjectNode> olds = new ArrayList<>(entries.size());
-            for (BatchEntry entry : entries) {
-                byte[] stored = storage.get(entry.storageKey());
-                ObjectNode old = stored == null ? null : Values.read(stored);
+            for (int k = 0; k < entries.size(); k++) {
+                BatchEntry entry = entries.get(k);
+                ObjectNode old = stored.get(k) == null ? null : Values.read(stored.get(k));
                 olds.add(old);
                 entry.table().change(batch, entry.key(), old, entry.item());
             }

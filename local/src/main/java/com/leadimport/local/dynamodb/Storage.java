@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.function.BiPredicate;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
@@ -79,6 +80,15 @@ final class Storage implements AutoCloseable {
     byte[] get(byte[] key) {
         try {
             return db.get(key);
+        } catch (RocksDBException e) {
+            throw failure("read", e);
+        }
+    }
+
+    /** The values of the keys, in their order (null where absent), in one call: a batch's old items. */
+    List<byte[]> getAll(List<byte[]> keys) {
+        try {
+            return db.multiGetAsList(keys);
         } catch (RocksDBException e) {
             throw failure("read", e);
         }
