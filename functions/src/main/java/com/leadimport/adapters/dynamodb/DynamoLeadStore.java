@@ -93,8 +93,9 @@ public final class DynamoLeadStore implements LeadStore {
     @Override
     public void write(List<StoredLead> leads) {
         Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
+        Map<String, AttributeValue> shared = new HashMap<>();
         for (StoredLead stored : leads) {
-            put(requests, tables.leads(), LeadItems.item(stored));
+            put(requests, tables.leads(), LeadItems.item(stored, shared));
             if (stored.secondaryTable() != null && !stored.lead().secondary().isEmpty()) {
                 Map<String, AttributeValue> values = new HashMap<>();
                 stored.lead().secondary().forEach((name, value) -> values.put(name, s(value)));

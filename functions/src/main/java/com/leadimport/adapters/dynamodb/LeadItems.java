@@ -19,29 +19,43 @@ final class LeadItems {
     private LeadItems() {
     }
 
-    static Map<String, AttributeValue> item(StoredLead stored) {
+    /**
+     * A lead's item.
+     *
+     * @param shared the values the leads written together share (list, shard, import, expiry, zones),
+     *               each made once: attribute values are immutable
+     */
+    static Map<String, AttributeValue> item(StoredLead stored, Map<String, AttributeValue> shared) {
         Lead lead = stored.lead();
         // sized for a lead's usual 15-25 attributes without a resize
         Map<String, AttributeValue> item = new HashMap<>(64);
-        item.put("listShard", s(DynamoLeadStore.listShard(stored.list(), stored.leadId())));
-        item.put("list", s(stored.list()));
+        item.put("listShard", shared.computeIfAbsent(DynamoLeadStore.listShard(stored.list(), stored.leadId()), Items::s));
+        item.put("list", shared.computeIfAbsent(stored.list(), Items::s));
         item.put("leadId", s(stored.leadId()));
-        item.put("importId", s(stored.importId()));
+        item.put("importId", shared.computeIfAbsent(stored.importId(), Items::s));
         item.put("row", n(lead.rowNumber()));
-        item.put("callAttempts", n(stored.callAttempts()));
+        item.put("callAttempts", stored.callAttempts() == 0 ? NO_CALL_ATTEMPTS : n(stored.callAttempts()));
         lead.fields().forEach((field, value) -> item.put(field.jsonName(), s(value)));
         lead.phones().forEach((field, phone) -> {
             item.put(field.jsonName(), s(phone.display()));
             Items.putIfPresent(item, field.jsonName() + "E164", phone.e164());
         });
         Items.putIfPresent(item, "callInfo", lead.callInfo());
-        Items.putIfPresent(item, "timeZone", lead.timeZone());
-        Items.putIfPresent(item, "numberTimeZone", lead.numberTimeZone());
-        Items.putIfPresent(item, "secondaryTable", stored.secondaryTable());
+        putShared(item, "timeZone", lead.timeZone(), shared);
+        putShared(item, "numberTimeZone", lead.numberTimeZone(), shared);
+        putShared(item, "secondaryTable", stored.secondaryTable(), shared);
         if (stored.expiresOn() != null) {
-            item.put("expiresOn", s(stored.expiresOn().toString()));
+            item.put("expiresOn", shared.computeIfAbsent(stored.expiresOn().toString(), Items::s));
         }
         return item;
+    }
+
+    private static final AttributeValue NO_CALL_ATTEMPTS = n(0);
+
+    private static void putShared(Map<String, AttributeValue> item, String name, String value, Map<String, AttributeValue> shared) {
+        if (value != null) {
+            item.put(name, shared.computeIfAbsent(value, Items::s));
+        }
     }
 
     /** The stored lead; secondary values are added by the caller from SecondaryRowsTable. */
