@@ -61,22 +61,23 @@ final class BinaryFile {
             return false;
         }
 
-        private void put(byte value) {
+        /** A full part (that cannot grow) is closed and a new one begun. */
+        private void nextPartIfFull() {
             if (size == part.length && !room(1)) {
                 full.add(part);
                 part = new byte[partBytes];
                 size = 0;
             }
+        }
+
+        private void put(byte value) {
+            nextPartIfFull();
             part[size++] = value;
         }
 
         private void put(byte[] bytes, int offset, int length) {
             while (length > 0) {
-                if (size == part.length && !room(1)) {
-                    full.add(part);
-                    part = new byte[partBytes];
-                    size = 0;
-                }
+                nextPartIfFull();
                 room(Math.min(length, partBytes - size));
                 int n = Math.min(length, part.length - size);
                 System.arraycopy(bytes, offset, part, size, n);

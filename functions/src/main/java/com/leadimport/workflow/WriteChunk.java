@@ -83,12 +83,7 @@ public final class WriteChunk {
                         ref.importId(), lead, lead.secondary().isEmpty() ? null : secondaryTable, record.expiresOn(), 0));
             }
         }
-        List<KeyChange> direct = recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced());
-        for (KeyChange change : direct) {
-            if (!maybeStored.mayBe(change.key())) {
-                absentEntries.add(LeadStore.entryId(change.key(), change.list()));
-            }
-        }
+        List<KeyChange> direct = recordKeyChanges(ref, record.chunksTotal(), toStore, result.replaced(), absentEntries);
         leads.write(toStore);
         leads.applyKeyChanges(direct, absentEntries);
         leads.deleteLeads(result.replaced());
@@ -100,16 +95,26 @@ public final class WriteChunk {
      * Splits the chunk's key index changes: the new leads' keys that no other chunk of the import
      * has are this chunk's alone to write (returned, applied here); the keys other chunks share,
      * and every removal of a replaced lead's keys, go to WriteKeys by key shard, recorded once
-     * (before the replaced leads are deleted: their keys are read from them).
+     * (before the replaced leads are deleted: their keys are read from them). The entries of this
+     * chunk's own keys that no list in scope may hold are added to {@code absentEntries}.
      */
-    private List<KeyChange> recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced) {
+    private List<KeyChange> recordKeyChanges(ChunkRef ref, Integer chunks, List<StoredLead> written, List<LeadRef> replaced,
+                                             Set<String> absentEntries) {
+        ImportKeys importKeys = importKeys(ref.importId());
         // without ResolveDuplicates' answer every key counts as shared: WriteKeys writes them all, which is always safe
-        long[] shared = importKeys(ref.importId()).shared();
+        long[] shared = importKeys.shared();
         List<KeyChange> direct = new ArrayList<>();
         List<KeyChange> deferred = new ArrayList<>();
         for (KeyChange change : KeyChange.additions(written)) {
-            boolean isShared = shared == null || java.util.Arrays.binarySearch(shared, DedupeKeys.fingerprint(change.key())) >= 0;
-            (isShared ? deferred : direct).add(change);
+            long fingerprint = DedupeKeys.fingerprint(change.key());
+            if (shared == null || java.util.Arrays.binarySearch(shared, fingerprint) >= 0) {
+                deferred.add(change);
+                continue;
+            }
+            direct.add(change);
+            if (!importKeys.maybeStored().mayBe(fingerprint)) {
+                absentEntries.add(LeadStore.entryId(change.key(), change.list()));
+            }
         }
         if (deferred.isEmpty() && replaced.isEmpty()) {
             // nothing for WriteKeys, and a retry decides the same (both come from the recorded decisions): no file, no mark
@@ -165,7 +170,11 @@ public final class WriteChunk {
 
     private record KeysMaybeStored(long[] sorted) {
         boolean mayBe(String key) {
-            return sorted == null || java.util.Arrays.binarySearch(sorted, DedupeKeys.fingerprint(key)) >= 0;
+            return mayBe(DedupeKeys.fingerprint(key));
+        }
+
+        boolean mayBe(long fingerprint) {
+            return sorted == null || java.util.Arrays.binarySearch(sorted, fingerprint) >= 0;
         }
 
         /** No key of the import may be stored (a new list, say): nothing to look up. */

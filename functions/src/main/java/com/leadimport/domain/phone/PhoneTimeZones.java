@@ -19,7 +19,6 @@ public final class PhoneTimeZones {
     private static final PhoneNumberToTimeZonesMapper MAPPER = PhoneNumberToTimeZonesMapper.getInstance();
 
     private static final java.util.Map<Integer, List<String>> COUNTRY_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
-    private static final java.util.Map<String, Optional<String>> REGION_ZONES = new java.util.concurrent.ConcurrentHashMap<>();
 
     private PhoneTimeZones() {
     }
@@ -124,7 +123,7 @@ public final class PhoneTimeZones {
         if (!sameRules(zones)) {
             return Optional.empty(); // a number whose zones keep different clocks (an Australian mobile): no one zone is right
         }
-        Optional<String> home = region == null ? Optional.empty() : REGION_ZONES.computeIfAbsent(region, PhoneTimeZones::regionZone);
+        Optional<String> home = region == null ? Optional.empty() : regionZone(region);
         return Optional.of(home.filter(zones::contains).orElse(zones.get(0)));
     }
 }
