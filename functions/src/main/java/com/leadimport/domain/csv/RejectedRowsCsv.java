@@ -10,8 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVPrinter;
 
 /**
  * Writes the rejected-rows file: the original headers plus {@code Row}, {@code Reason} and
@@ -35,12 +33,19 @@ import org.apache.commons.csv.CSVPrinter;
  * re-import: a phone number ({@code +} then
  * digits, spaces, dots, hyphens and brackets, e.g. {@code +44 (0)7412-345678}) and a plain
  * negative number ({@code -5}, {@code -12.50}).
+ *
+ * <p>Lines are RFC 4180 as Commons CSV's {@code CSVFormat.RFC4180} prints them (the test holds
+ * the two byte for byte): a cell is quoted when it holds a comma, quote, CR or LF, starts with a
+ * character up to {@code #} or ends with one up to a space, or is an empty first cell; quotes are
+ * doubled; CRLF ends each line. Each line is built whole and written in one call: the file can
+ * hold hundreds of thousands of rows.
  */
 public final class RejectedRowsCsv implements AutoCloseable {
 
     public static final List<String> EXTRA_HEADERS = List.of("Row", "Reason", "Message");
 
-    private final CSVPrinter printer;
+    private final Writer out;
+    private final StringBuilder line = new StringBuilder(256);
     private final int headerCount;
     /** Columns of the original file left out: an earlier rejection's Row, Reason and Message. */
     private final Set<Integer> dropped;
@@ -74,12 +79,8 @@ public final class RejectedRowsCsv implements AutoCloseable {
             }
         }
         all.addAll(extras);
-        try {
-            this.printer = new CSVPrinter(out, CSVFormat.RFC4180);
-            printer.printRecord(all);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        this.out = out;
+        printRecord(all);
     }
 
     /**
@@ -103,16 +104,63 @@ public final class RejectedRowsCsv implements AutoCloseable {
         record.add(Long.toString(row));
         record.add(reason);
         record.add(neutralise(message));
+        printRecord(record);
+    }
+
+    private void printRecord(List<String> cells) {
+        line.setLength(0);
+        for (int i = 0; i < cells.size(); i++) {
+            if (i > 0) {
+                line.append(',');
+            }
+            appendCell(cells.get(i), i == 0);
+        }
+        line.append("\r\n");
         try {
-            printer.printRecord(record);
+            out.append(line);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
+    private void appendCell(String cell, boolean first) {
+        if (cell == null) {
+            return; // an absent cell prints as nothing, not even quotes
+        }
+        if (!needsQuotes(cell, first)) {
+            line.append(cell);
+            return;
+        }
+        line.append('"');
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            line.append(c);
+            if (c == '"') {
+                line.append('"');
+            }
+        }
+        line.append('"');
+    }
+
+    private static boolean needsQuotes(String cell, boolean first) {
+        if (cell.isEmpty()) {
+            return first; // an empty first cell would read as an empty line
+        }
+        if (cell.charAt(0) <= '#' || cell.charAt(cell.length() - 1) <= ' ') {
+            return true;
+        }
+        for (int i = 0; i < cell.length(); i++) {
+            char c = cell.charAt(i);
+            if (c == ',' || c == '"' || c == '\r' || c == '\n') {
+                return true;
+            }
+        }
+        return false;
+    }
+
     public void flush() {
         try {
-            printer.flush();
+            out.flush();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -121,7 +169,7 @@ public final class RejectedRowsCsv implements AutoCloseable {
     @Override
     public void close() {
         try {
-            printer.close();
+            out.close();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

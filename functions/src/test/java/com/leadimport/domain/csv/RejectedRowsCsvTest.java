@@ -151,6 +151,56 @@ class RejectedRowsCsvTest {
         assertThat(out.toString()).endsWith("Bob,2,DNC,b\r\n");
     }
 
+    @Test
+    void printsEveryLineAsCommonsCsvsRfc4180PrinterDoes() throws Exception {
+        // GIVEN cells made of the characters that decide quoting (delimiter, quote, CR, LF, spaces, the
+        // characters up to '#' that start a quoted cell, formula starts), empty and absent cells
+        String alphabet = ",\"\r\n \t!#$'=+-@aZ09;é日";
+        java.util.Random random = new java.util.Random(20261205);
+        List<String> headers = List.of("Name", " Phone", "#Notes", "");
+        List<List<String>> rows = new ArrayList<>();
+        for (int r = 0; r < 5_000; r++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = random.nextInt(6); c > 0; c--) {
+                int length = random.nextInt(5);
+                StringBuilder cell = new StringBuilder();
+                for (int i = 0; i < length; i++) {
+                    cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+                }
+                cells.add(random.nextInt(40) == 0 ? null : cell.toString());
+            }
+            rows.add(cells);
+        }
+
+        // WHEN
+        StringWriter ours = new StringWriter();
+        try (RejectedRowsCsv csv = new RejectedRowsCsv(ours, headers)) {
+            for (int r = 0; r < rows.size(); r++) {
+                csv.write(r + 2, "INVALID_PHONE", rows.get(r).isEmpty() ? "" : "Phone 1 '" + rows.get(r).get(0) + "'", rows.get(r));
+            }
+        }
+
+        // THEN the same bytes as Commons CSV prints for the same cells
+        StringWriter theirs = new StringWriter();
+        try (org.apache.commons.csv.CSVPrinter printer = new org.apache.commons.csv.CSVPrinter(theirs,
+                org.apache.commons.csv.CSVFormat.RFC4180)) {
+            List<String> header = new ArrayList<>(headers.stream().map(RejectedRowsCsv::neutralise).toList());
+            header.addAll(RejectedRowsCsv.EXTRA_HEADERS);
+            printer.printRecord(header);
+            for (int r = 0; r < rows.size(); r++) {
+                List<String> record = new ArrayList<>(rows.get(r).stream().map(RejectedRowsCsv::neutralise).toList());
+                while (record.size() < headers.size()) {
+                    record.add("");
+                }
+                record.add(Integer.toString(r + 2));
+                record.add("INVALID_PHONE");
+                record.add(RejectedRowsCsv.neutralise(rows.get(r).isEmpty() ? "" : "Phone 1 '" + rows.get(r).get(0) + "'"));
+                printer.printRecord(record);
+            }
+        }
+        assertThat(ours.toString()).isEqualTo(theirs.toString());
+    }
+
     private static LeadCsvReader reread(String text) {
         byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
         return LeadCsvReader.open("rejected.csv", bytes.length, new ByteArrayInputStream(bytes));
