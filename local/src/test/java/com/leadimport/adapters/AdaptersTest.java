@@ -73,6 +73,24 @@ class AdaptersTest {
         assertThat(read).containsExactly(written);
     }
 
+    @Test
+    void manyLeadsSomeWithSecondaryRowsAreWrittenInBatchesTheServiceTakes() {
+        // GIVEN 101 leads, every third with a secondary row (two writes): batches must still hold at most 25
+        List<StoredLead> written = new ArrayList<>();
+        for (int row = 1; row <= 101; row++) {
+            written.add(lead("Batched", "imp-batched", row, "+4474123" + (45000 + row), null,
+                    row % 3 == 0 ? Map.of("Tariff", "Gold " + row) : Map.of()));
+        }
+
+        // WHEN
+        stores.leads().write(written);
+
+        // THEN every lead comes back with its secondary values
+        List<StoredLead> read = new ArrayList<>();
+        stores.leads().forEachLead("Batched", read::add);
+        assertThat(read).containsExactlyInAnyOrderElementsOf(written);
+    }
+
     /** Leads written as an import writes them: the lead items, then their keys into the index (WriteKeys). */
     private static void store(List<StoredLead> leads) {
         stores.leads().write(leads);

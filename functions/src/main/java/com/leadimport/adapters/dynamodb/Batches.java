@@ -29,6 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  */
 final class Batches {
 
+    /** The most write requests one BatchWriteItem takes. */
+    static final int WRITES_PER_BATCH = 25;
     private static final int MAX_ATTEMPTS = 10;
     private static final long BASE_DELAY_MS = 25;
     private static final long MAX_DELAY_MS = 2_000;
@@ -52,7 +54,7 @@ final class Batches {
         for (Map.Entry<String, List<WriteRequest>> table : requests.entrySet()) {
             for (WriteRequest request : table.getValue()) {
                 batch.computeIfAbsent(table.getKey(), t -> new ArrayList<>()).add(request);
-                if (++size == 25) {
+                if (++size == WRITES_PER_BATCH) {
                     batches.add(batch);
                     batch = new HashMap<>();
                     size = 0;
@@ -63,6 +65,14 @@ final class Batches {
             batches.add(batch);
         }
         concurrently(batches, this::writeBatch);
+    }
+
+    /**
+     * Writes batches made on demand: each input becomes one batch (at most 25 requests) on the
+     * thread that sends it, so only the batches in flight are held, not all of them.
+     */
+    <T> void writeEach(List<T> inputs, Function<T, Map<String, List<WriteRequest>>> batchOf) {
+        concurrently(inputs, input -> writeBatch(batchOf.apply(input)));
     }
 
     private Void writeBatch(Map<String, List<WriteRequest>> batch) {

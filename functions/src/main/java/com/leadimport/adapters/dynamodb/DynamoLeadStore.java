@@ -92,18 +92,45 @@ public final class DynamoLeadStore implements LeadStore {
 
     @Override
     public void write(List<StoredLead> leads) {
+        // each batch's items are made by the thread that sends them, just before: a chunk's thousands of
+        // items are never all held at once, and each lives for one request, not for the whole chunk's writes
+        List<List<StoredLead>> batchesOfLeads = new ArrayList<>();
+        List<StoredLead> batch = new ArrayList<>(Batches.WRITES_PER_BATCH);
+        int writes = 0;
+        for (StoredLead stored : leads) {
+            int leadWrites = hasSecondaryRow(stored) ? 2 : 1;
+            if (writes + leadWrites > Batches.WRITES_PER_BATCH) {
+                batchesOfLeads.add(batch);
+                batch = new ArrayList<>(Batches.WRITES_PER_BATCH);
+                writes = 0;
+            }
+            batch.add(stored);
+            writes += leadWrites;
+        }
+        if (!batch.isEmpty()) {
+            batchesOfLeads.add(batch);
+        }
+        batches.writeEach(batchesOfLeads, this::leadWrites);
+    }
+
+    private static boolean hasSecondaryRow(StoredLead stored) {
+        return stored.secondaryTable() != null && !stored.lead().secondary().isEmpty();
+    }
+
+    /** The items of some leads: each lead's, and its secondary row where it has one. */
+    private Map<String, List<WriteRequest>> leadWrites(List<StoredLead> leads) {
         Map<String, List<WriteRequest>> requests = new LinkedHashMap<>();
         Map<String, AttributeValue> shared = new HashMap<>();
         for (StoredLead stored : leads) {
             put(requests, tables.leads(), LeadItems.item(stored, shared));
-            if (stored.secondaryTable() != null && !stored.lead().secondary().isEmpty()) {
+            if (hasSecondaryRow(stored)) {
                 Map<String, AttributeValue> values = new HashMap<>();
                 stored.lead().secondary().forEach((name, value) -> values.put(name, s(value)));
                 put(requests, tables.secondaryRows(), Map.of("leadId", s(stored.leadId()), "table", s(stored.secondaryTable()),
                         "values", AttributeValue.fromM(values)));
             }
         }
-        batches.write(requests);
+        return requests;
     }
 
     // ---------- the dedupe key index ----------
