@@ -9,6 +9,7 @@ import java.util.function.BiPredicate;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.BloomFilter;
 import org.rocksdb.CompactionStyle;
+import org.rocksdb.FlushOptions;
 import org.rocksdb.LRUCache;
 import org.rocksdb.Options;
 import org.rocksdb.ReadOptions;
@@ -26,8 +27,9 @@ import org.rocksdb.WriteOptions;
  * process loses nothing it acknowledged (no fsync per write: a power cut may lose the last
  * moments, as the service's own guarantees do not matter locally).
  *
- * <p>Memory is bounded and off the Java heap: a 32 MB block cache, two 16 MB write buffers;
- * opening replays at most the unflushed write buffers, whatever the store holds. Universal
+ * <p>Memory is bounded and off the Java heap: a 32 MB block cache, two 64 MB write buffers;
+ * closing flushes them, so opening replays nothing after a clean close and at most the
+ * unflushed write buffers after a kill, whatever the store holds. Universal
  * compaction: an import into a store of millions of leads rewrites little of what was there.
  */
 final class Storage implements AutoCloseable {
@@ -37,7 +39,13 @@ final class Storage implements AutoCloseable {
     }
 
     private static final long CACHE_BYTES = 32L << 20;
-    private static final long WRITE_BUFFER_BYTES = 16L << 20;
+    /**
+     * Each flush of a write buffer is a sorted run that universal compaction merges with the others:
+     * 64 MB buffers (16 MB before) make a quarter as many runs, and an import's compaction CPU fell by
+     * half to two thirds (measured: the e2e benchmark's RocksDB compaction threads, 6.3-9.2 s against
+     * 10.7-20.4 s over the same imports and raw writes).
+     */
+    private static final long WRITE_BUFFER_BYTES = 64L << 20;
 
     private final LRUCache cache;
     private final Options options;
@@ -166,6 +174,13 @@ final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
+        // the write buffers to disk now, not replayed from the log at the next start (the log is not
+        // flushed by a close on its own)
+        try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
+            db.flush(flush);
+        } catch (RocksDBException e) {
+            // the log still holds every write: the next start replays it
+        }
         db.close();
         close(options, cache, writeOptions);
     }
