@@ -2,7 +2,9 @@ package com.leadimport.workflow;
 
 import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.dedupe.InFileDuplicates;
+import com.leadimport.domain.phone.FormattedPhone;
 import com.leadimport.domain.request.Dedupe;
+import com.leadimport.domain.request.LeadField;
 import com.leadimport.domain.row.Lead;
 import java.util.List;
 
@@ -17,24 +19,52 @@ final class Fingerprints {
     private Fingerprints() {
     }
 
-    /** @param on what the import dedupes on, or null when it does not */
+    /**
+     * @param on what the import dedupes on, or null when it does not. The keys are
+     *           {@link DedupeKeys#all}'s, in its order (distinct phones, then the email), each
+     *           fingerprinted without its key string being made.
+     */
     static byte[] encode(List<Lead> leads, Dedupe.On on) {
         BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 32);
+        boolean phonesCompared = on == Dedupe.On.PHONE || on == Dedupe.On.BOTH;
+        boolean emailCompared = on == Dedupe.On.EMAIL || on == Dedupe.On.BOTH;
+        long[] phones = new long[LeadField.PHONES.size()];
+        String[] phoneKeys = new String[LeadField.PHONES.size()];
         for (Lead lead : leads) {
-            List<String> all = DedupeKeys.all(lead);
-            List<String> deduped = on == null ? List.of() : DedupeKeys.on(all, on);
-            out.writeLong(lead.rowNumber()).writeByte(deduped.size());
-            for (String key : deduped) {
-                out.writeLong(DedupeKeys.fingerprint(key));
-            }
-            out.writeByte(all.size() - deduped.size());
-            for (String key : all) {
-                if (!deduped.contains(key)) {
-                    out.writeLong(DedupeKeys.fingerprint(key));
+            int count = 0;
+            for (FormattedPhone phone : lead.phones().values()) {
+                if (!contains(phoneKeys, count, phone.key())) {
+                    phoneKeys[count] = phone.key();
+                    phones[count++] = DedupeKeys.phoneFingerprint(phone);
                 }
             }
+            boolean hasEmail = lead.email() != null;
+            long email = hasEmail ? DedupeKeys.emailFingerprint(lead.email()) : 0;
+            int compared = (phonesCompared ? count : 0) + (emailCompared && hasEmail ? 1 : 0);
+            out.writeLong(lead.rowNumber()).writeByte(compared);
+            writeKeys(out, phonesCompared, phones, count, emailCompared && hasEmail, email);
+            out.writeByte(count + (hasEmail ? 1 : 0) - compared);
+            writeKeys(out, !phonesCompared, phones, count, !emailCompared && hasEmail, email);
         }
         return out.toByteArray();
+    }
+
+    private static void writeKeys(BinaryFile.Writer out, boolean writePhones, long[] phones, int count, boolean writeEmail, long email) {
+        for (int i = 0; writePhones && i < count; i++) {
+            out.writeLong(phones[i]);
+        }
+        if (writeEmail) {
+            out.writeLong(email);
+        }
+    }
+
+    private static boolean contains(String[] keys, int count, String key) {
+        for (int i = 0; i < count; i++) {
+            if (keys[i].equals(key)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Feeds every (row, fingerprints) of the file to the visitor. */

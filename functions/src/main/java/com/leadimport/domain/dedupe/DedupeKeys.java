@@ -65,11 +65,34 @@ public final class DedupeKeys {
         if (key.startsWith(PHONE_PREFIX + "+") && key.length() <= 2 + 1 + 17 && allDigits(key, 3)) {
             return Long.parseLong(key, 3, key.length(), 10) | (1L << 62);
         }
-        long h = 0x9E3779B97F4A7C15L;
-        for (int i = 0; i < key.length(); i++) {
-            h = (h ^ key.charAt(i)) * 0x100000001B3L;
+        return hashed(hash(SEED, key, 0));
+    }
+
+    /** {@code fingerprint(PHONE_PREFIX + phone.key())}, without making the key. */
+    public static long phoneFingerprint(FormattedPhone phone) {
+        String key = phone.key();
+        if (key.startsWith("+") && key.length() <= 1 + 17 && allDigits(key, 1)) {
+            return Long.parseLong(key, 1, key.length(), 10) | (1L << 62);
+        }
+        return hashed(hash(hash(SEED, PHONE_PREFIX, 0), key, 0));
+    }
+
+    /** {@code fingerprint(EMAIL_PREFIX + email.toLowerCase(Locale.ROOT))}: the email's key's. */
+    public static long emailFingerprint(String email) {
+        return fingerprint(EMAIL_PREFIX + email.toLowerCase(Locale.ROOT));
+    }
+
+    private static final long SEED = 0x9E3779B97F4A7C15L;
+
+    private static long hash(long h, String chars, int from) {
+        for (int i = from; i < chars.length(); i++) {
+            h = (h ^ chars.charAt(i)) * 0x100000001B3L;
             h ^= h >>> 29;
         }
+        return h;
+    }
+
+    private static long hashed(long h) {
         return (mix(h) & ~(3L << 62)) | (1L << 63);
     }
 

@@ -29,6 +29,18 @@ class DedupeKeysTest {
     private static final FormattedPhone LANDLINE = new FormattedPhone("0113 496 0001", "+441134960001");
 
     @Test
+    void aPhoneOrAnEmailIsFingerprintedAsItsKeyIsWithoutTheKeyBeingMade() {
+        for (FormattedPhone phone : java.util.List.of(MOBILE, LANDLINE, new FormattedPhone("07412 345", null),
+                new FormattedPhone("+44 7412", null), new FormattedPhone("+", null),
+                new FormattedPhone("x", "+12345678901234567"), new FormattedPhone("x", "+123456789012345678"))) {
+            assertThat(DedupeKeys.phoneFingerprint(phone)).as(phone.key())
+                    .isEqualTo(DedupeKeys.fingerprint(DedupeKeys.PHONE_PREFIX + phone.key()));
+        }
+        assertThat(DedupeKeys.phoneFingerprint(MOBILE)).isEqualTo(447412345001L | (1L << 62));
+        assertThat(DedupeKeys.emailFingerprint("Ann@Example.COM")).isEqualTo(DedupeKeys.fingerprint("E#ann@example.com"));
+    }
+
+    @Test
     void phoneComparesEveryNumberByE164AndNotTheEmail() {
         assertThat(DedupeKeys.of(lead("Ann@Example.com", MOBILE, LANDLINE), Dedupe.On.PHONE))
                 .containsExactly("P#+447412345001", "P#+441134960001");
