@@ -65,7 +65,7 @@ public final class DedupeKeys {
         if (key.startsWith(PHONE_PREFIX + "+") && key.length() <= 2 + 1 + 17 && allDigits(key, 3)) {
             return Long.parseLong(key, 3, key.length(), 10) | (1L << 62);
         }
-        return hashed(hash(SEED, key, 0));
+        return hashed(hash(SEED, key));
     }
 
     /** {@code fingerprint(PHONE_PREFIX + phone.key())}, without making the key. */
@@ -74,7 +74,7 @@ public final class DedupeKeys {
         if (key.startsWith("+") && key.length() <= 1 + 17 && allDigits(key, 1)) {
             return Long.parseLong(key, 1, key.length(), 10) | (1L << 62);
         }
-        return hashed(hash(hash(SEED, PHONE_PREFIX, 0), key, 0));
+        return hashed(hash(hash(SEED, PHONE_PREFIX), key));
     }
 
     /** {@code fingerprint(EMAIL_PREFIX + email.toLowerCase(Locale.ROOT))}: the email's key's. */
@@ -84,8 +84,9 @@ public final class DedupeKeys {
 
     private static final long SEED = 0x9E3779B97F4A7C15L;
 
-    private static long hash(long h, String chars, int from) {
-        for (int i = from; i < chars.length(); i++) {
+    /** The hash so far ({@code h}) carried on over the characters. */
+    private static long hash(long h, String chars) {
+        for (int i = 0; i < chars.length(); i++) {
             h = (h ^ chars.charAt(i)) * 0x100000001B3L;
             h ^= h >>> 29;
         }

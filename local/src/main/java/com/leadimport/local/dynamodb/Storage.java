@@ -41,9 +41,9 @@ final class Storage implements AutoCloseable {
     private static final long CACHE_BYTES = 32L << 20;
     /**
      * Each flush of a write buffer is a sorted run that universal compaction merges with the others:
-     * 64 MB buffers (16 MB before) make a quarter as many runs, and an import's compaction CPU fell by
-     * half to two thirds (measured: the e2e benchmark's RocksDB compaction threads, 6.3-9.2 s against
-     * 10.7-20.4 s over the same imports and raw writes).
+     * 64 MB buffers (16 MB before) make a quarter as many runs, and compaction CPU fell by about half
+     * (measured: the e2e benchmark's RocksDB compaction threads over two imports, then an import and
+     * its raw writes: 4.1 and 6.1 s against 10.7-11.9 s in three runs).
      */
     private static final long WRITE_BUFFER_BYTES = 64L << 20;
 
@@ -174,8 +174,8 @@ final class Storage implements AutoCloseable {
 
     @Override
     public void close() {
-        // the write buffers to disk now, not replayed from the log at the next start (the log is not
-        // flushed by a close on its own)
+        // the write buffers to disk now: a close on its own leaves them in the log, to be replayed at
+        // the next start
         try (FlushOptions flush = new FlushOptions().setWaitForFlush(true)) {
             db.flush(flush);
         } catch (RocksDBException e) {
