@@ -96,10 +96,11 @@ final class EndToEndBench {
                     System.out.println("pipeline " + cpu.since());
 
                     settle(dynamoDb);
-                    cpu = new CpuTimes(dynamoDb);
-                    double rawRate = rawWrites(runtime.dynamoDbClient(), "raw-bench-" + round, rows);
+                    CpuTimes rawCpu = new CpuTimes(dynamoDb);
+                    String[] rawCpuLine = new String[1];
+                    double rawRate = rawWrites(runtime.dynamoDbClient(), "raw-bench-" + round, rows, () -> rawCpuLine[0] = rawCpu.since());
                     System.out.printf(Locale.ROOT, "raw BatchWriteItem: %,.0f items/s (%d writers)%n", rawRate, WRITERS);
-                    System.out.println("raw " + cpu.since());
+                    System.out.println("raw " + rawCpuLine[0]);
                     ratios.add(pipelineRate / rawRate);
                     System.out.printf(Locale.ROOT, "round %d of %d: ratio %.2f%n", round, rounds, pipelineRate / rawRate);
                 }
@@ -151,8 +152,12 @@ final class EndToEndBench {
         System.out.printf(Locale.ROOT, "DynamoDB server idle after %.1f s%n", (System.nanoTime() - start) / 1e9);
     }
 
-    /** The same number of lead-sized items, BatchWriteItem 25 at a time, WRITERS requests in flight. */
-    private static double rawWrites(DynamoDbClient client, String table, long items) throws Exception {
+    /**
+     * The same number of lead-sized items, BatchWriteItem 25 at a time, WRITERS requests in flight.
+     * {@code whileWritersLive} runs after the writes, before the writers' threads end (a thread's CPU
+     * time is gone from /proc once it has ended).
+     */
+    private static double rawWrites(DynamoDbClient client, String table, long items, Runnable whileWritersLive) throws Exception {
         client.createTable(b -> b.tableName(table).billingMode("PAY_PER_REQUEST")
                 .attributeDefinitions(a -> a.attributeName("list").attributeType("S"), a -> a.attributeName("leadId").attributeType("S"))
                 .keySchema(k -> k.attributeName("list").keyType("HASH"), k -> k.attributeName("leadId").keyType("RANGE")));
@@ -188,8 +193,10 @@ final class EndToEndBench {
         for (Future<?> future : futures) {
             future.get();
         }
+        double rate = items / ((System.nanoTime() - start) / 1e9);
+        whileWritersLive.run();
         pool.shutdown();
-        return items / ((System.nanoTime() - start) / 1e9);
+        return rate;
     }
 
     /**
