@@ -62,19 +62,20 @@ public final class DedupeKeys {
      * (a collision needs two of ~10^6 keys to share 64 bits: odds below 1 in 10^7 per file).
      */
     public static long fingerprint(String key) {
-        if (key.startsWith(PHONE_PREFIX + "+") && key.length() <= 2 + 1 + 17 && allDigits(key, 3)) {
-            return Long.parseLong(key, 3, key.length(), 10) | (1L << 62);
-        }
-        return hashed(hash(SEED, key));
+        long exact = key.startsWith(PHONE_PREFIX + "+") ? exactNumber(key, 3) : 0;
+        return exact != 0 ? exact : hashed(hash(SEED, key));
     }
 
     /** {@code fingerprint(PHONE_PREFIX + phone.key())}, without making the key. */
     public static long phoneFingerprint(FormattedPhone phone) {
         String key = phone.key();
-        if (key.startsWith("+") && key.length() <= 1 + 17 && allDigits(key, 1)) {
-            return Long.parseLong(key, 1, key.length(), 10) | (1L << 62);
-        }
-        return hashed(hash(hash(SEED, PHONE_PREFIX), key));
+        long exact = key.startsWith("+") ? exactNumber(key, 1) : 0;
+        return exact != 0 ? exact : hashed(hash(hash(SEED, PHONE_PREFIX), key));
+    }
+
+    /** The E.164 digits from {@code from} on as the number itself (bit 62 set), or 0 when they are not 1-17 digits. */
+    private static long exactNumber(String key, int from) {
+        return key.length() - from <= 17 && allDigits(key, from) ? Long.parseLong(key, from, key.length(), 10) | (1L << 62) : 0;
     }
 
     /** {@code fingerprint(EMAIL_PREFIX + email.toLowerCase(Locale.ROOT))}: the email's key's. */
