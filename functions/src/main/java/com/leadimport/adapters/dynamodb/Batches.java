@@ -11,6 +11,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Function;
+import java.util.function.ToIntFunction;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -30,7 +31,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 final class Batches {
 
     /** The most write requests one BatchWriteItem takes. */
-    static final int WRITES_PER_BATCH = 25;
+    private static final int WRITES_PER_BATCH = 25;
     private static final int MAX_ATTEMPTS = 10;
     private static final long BASE_DELAY_MS = 25;
     private static final long MAX_DELAY_MS = 2_000;
@@ -68,11 +69,29 @@ final class Batches {
     }
 
     /**
-     * Writes batches made on demand: each input becomes one batch (at most 25 requests) on the
-     * thread that sends it, so only the batches in flight are held, not all of them.
+     * Writes items whose requests are made on demand: the items are grouped in order so that each
+     * group's requests ({@code writesOf} an item, at most 25 together) fit one BatchWriteItem, and
+     * each group's requests are made ({@code batchOf}) on the thread that sends them, so only the
+     * batches in flight are held, not all of them.
      */
-    <T> void writeEach(List<T> inputs, Function<T, Map<String, List<WriteRequest>>> batchOf) {
-        concurrently(inputs, input -> writeBatch(batchOf.apply(input)));
+    <T> void writeEach(List<T> items, ToIntFunction<T> writesOf, Function<List<T>, Map<String, List<WriteRequest>>> batchOf) {
+        List<List<T>> groups = new ArrayList<>();
+        List<T> group = new ArrayList<>(WRITES_PER_BATCH);
+        int writes = 0;
+        for (T item : items) {
+            int itemWrites = writesOf.applyAsInt(item);
+            if (writes + itemWrites > WRITES_PER_BATCH) {
+                groups.add(group);
+                group = new ArrayList<>(WRITES_PER_BATCH);
+                writes = 0;
+            }
+            group.add(item);
+            writes += itemWrites;
+        }
+        if (!group.isEmpty()) {
+            groups.add(group);
+        }
+        concurrently(groups, each -> writeBatch(batchOf.apply(each)));
     }
 
     private Void writeBatch(Map<String, List<WriteRequest>> batch) {

@@ -94,23 +94,7 @@ public final class DynamoLeadStore implements LeadStore {
     public void write(List<StoredLead> leads) {
         // each batch's items are made by the thread that sends them, just before: a chunk's thousands of
         // items are never all held at once, and each lives for one request, not for the whole chunk's writes
-        List<List<StoredLead>> batchesOfLeads = new ArrayList<>();
-        List<StoredLead> batch = new ArrayList<>(Batches.WRITES_PER_BATCH);
-        int writes = 0;
-        for (StoredLead stored : leads) {
-            int leadWrites = hasSecondaryRow(stored) ? 2 : 1;
-            if (writes + leadWrites > Batches.WRITES_PER_BATCH) {
-                batchesOfLeads.add(batch);
-                batch = new ArrayList<>(Batches.WRITES_PER_BATCH);
-                writes = 0;
-            }
-            batch.add(stored);
-            writes += leadWrites;
-        }
-        if (!batch.isEmpty()) {
-            batchesOfLeads.add(batch);
-        }
-        batches.writeEach(batchesOfLeads, this::leadWrites);
+        batches.writeEach(leads, stored -> hasSecondaryRow(stored) ? 2 : 1, this::leadWrites);
     }
 
     private static boolean hasSecondaryRow(StoredLead stored) {
