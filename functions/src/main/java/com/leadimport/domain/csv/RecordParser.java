@@ -165,6 +165,9 @@ final class RecordParser {
                 }
                 spacesAfterQuote = 0;
                 cell.append((char) c);
+                if (!afterQuote) {
+                    takePlainRun();
+                }
             }
             c = read();
         }
@@ -206,6 +209,28 @@ final class RecordParser {
         }
         List<String> cells = List.of(raw.substring(0, end).split(java.util.regex.Pattern.quote(String.valueOf(delimiter)), -1));
         return new Record(cells, "a quote opened in this row is never closed", false);
+    }
+
+    /**
+     * Inside an unquoted cell every character up to the next delimiter or line break is text (a
+     * quote too), so the rest of such a run in the buffer is taken at once rather than a character
+     * at a time: the common case, and most of the parser's time before.
+     */
+    private void takePlainRun() {
+        if (replayed > 0) {
+            return;
+        }
+        int end = position;
+        while (end < limit) {
+            char c = buffer[end];
+            if (c == delimiter || c == '\n' || c == '\r') {
+                break;
+            }
+            end++;
+        }
+        raw.append(buffer, position, end - position);
+        cell.append(buffer, position, end - position);
+        position = end;
     }
 
     private int read() {

@@ -240,6 +240,45 @@ class LeadCsvReaderTest {
     }
 
     @Test
+    void readsBackEveryCellOfAGeneratedFileWhateverTheBufferBoundaries() {
+        // GIVEN 3,000 rows of known cells, written as a spreadsheet writes them: cells with a comma, quote or line break
+        // quoted (quotes doubled), a quote inside an unquoted cell left as it is, some cells longer than the parser's
+        // 16 KB buffer, and both line endings, so every kind of cell meets a buffer boundary somewhere
+        java.util.Random random = new java.util.Random(20261205);
+        StringBuilder text = new StringBuilder("A,B,C,D\r\n");
+        List<List<String>> expected = new ArrayList<>();
+        for (int r = 0; r < 3_000; r++) {
+            List<String> cells = new ArrayList<>();
+            for (int c = 0; c < 4; c++) {
+                String cell = generatedCell(random, c == 0);
+                cells.add(cell);
+                boolean quote = cell.indexOf(',') >= 0 || cell.indexOf('\n') >= 0 || cell.startsWith("\"")
+                        || cell.indexOf('"') >= 0 && random.nextBoolean();
+                text.append(c == 0 ? "" : ",").append(quote ? '"' + cell.replace("\"", "\"\"") + '"' : cell);
+            }
+            text.append(random.nextBoolean() ? "\n" : "\r\n");
+            expected.add(cells);
+        }
+
+        List<CsvRow> rows = rows(open(text.toString()));
+
+        assertThat(rows).extracting(CsvRow::error).containsOnlyNulls();
+        assertThat(rows).extracting(CsvRow::cells).containsExactlyElementsOf(expected);
+    }
+
+    private static String generatedCell(java.util.Random random, boolean first) {
+        boolean longCell = random.nextInt(50) == 0;
+        // a long cell has no line break: a quoted cell of over 100 lines is taken for an unterminated quote
+        String alphabet = longCell ? "abcdefghij KLMNOP 0123456789 éß\"," : "abcdefghij KLMNOP 0123456789 éß\",\n";
+        int length = longCell ? 5_000 + random.nextInt(20_000) : 1 + random.nextInt(30);
+        StringBuilder cell = new StringBuilder(first ? "x" : "");
+        while (cell.length() < length) {
+            cell.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return cell.toString().strip();
+    }
+
+    @Test
     void decodesAUtf8CharacterSplitAcrossReadBuffers() {
         // GIVEN a multi-byte character on every offset around the decoder's 64 KB buffer boundary
         StringBuilder text = new StringBuilder("Name\n");
