@@ -118,7 +118,7 @@ public final class LeadCsvReader implements AutoCloseable {
                 return null;
             }
             rowNumber++;
-            if (record.blank() || record.error() == null && record.cells().stream().allMatch(String::isBlank)) {
+            if (record.blank() || record.error() == null && allBlank(record.cells())) {
                 blankRows++; // an empty line, or a spreadsheet's empty row (",,,"): skipped, counted
                 record = null;
             }
@@ -132,6 +132,15 @@ public final class LeadCsvReader implements AutoCloseable {
             error = controlCharacter(record.cells());
         }
         return new CsvRow(rowNumber, record.cells(), error);
+    }
+
+    private static boolean allBlank(List<String> cells) {
+        for (String cell : cells) {
+            if (!cell.isBlank()) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /**

@@ -40,7 +40,7 @@ final class RecordParser {
     private char[] replay = new char[256];
     private int replayed;
     private char delimiter = ',';
-    /** The cell being read and the record as written (for a broken one), reused from record to record. */
+    /** The cell being read and the record as written from its first quote (for a broken one), reused from record to record. */
     private final StringBuilder cell = new StringBuilder(64);
     private final StringBuilder raw = new StringBuilder(256);
 
@@ -108,7 +108,7 @@ final class RecordParser {
             return null;
         }
         while (true) {
-            if (c >= 0) {
+            if (anyQuote && c >= 0) {
                 raw.append((char) c);
             }
             if (quoted) {
@@ -155,6 +155,7 @@ final class RecordParser {
             } else if (c == '"' && cell.isEmpty() && !afterQuote) {
                 quoted = true;
                 anyQuote = true;
+                startRaw(cells);
                 linesBeforeQuote = quotedLines;
             } else {
                 if (afterQuote && quotedLines > linesBeforeQuote) {
@@ -212,6 +213,18 @@ final class RecordParser {
     }
 
     /**
+     * The record as written is kept only from its first quote on (only a quote can leave it
+     * unterminated): up to there it is its cells so far, each with the delimiter after it, as
+     * unquoted text reads back as itself.
+     */
+    private void startRaw(List<String> cells) {
+        for (String done : cells) {
+            raw.append(done).append(delimiter);
+        }
+        raw.append('"');
+    }
+
+    /**
      * Inside an unquoted cell every character up to the next delimiter or line break is text (a
      * quote too), so the rest of such a run in the buffer is taken at once rather than a character
      * at a time: the common case, and most of the parser's time before.
@@ -228,7 +241,9 @@ final class RecordParser {
             }
             end++;
         }
-        raw.append(buffer, position, end - position);
+        if (raw.length() > 0) {
+            raw.append(buffer, position, end - position);
+        }
         cell.append(buffer, position, end - position);
         position = end;
     }

@@ -49,11 +49,17 @@ final class TextDecoder extends Reader {
                 pendingLowSurrogate = -1;
                 continue;
             }
-            if (started && position < limit && buffer[position] >= 0 && consumed < maxBytes) {
-                // ASCII reads the same in UTF-8 and Windows-1252: the common case, without the checks
-                consumed++;
-                out[offset + written++] = (char) buffer[position++];
-                continue;
+            if (started) {
+                // ASCII reads the same in UTF-8 and Windows-1252: the common case, a run at a time without the checks
+                int start = position;
+                int end = position + (int) Math.min(Math.min(length - written, limit - position), maxBytes - consumed);
+                while (position < end && buffer[position] >= 0) {
+                    out[offset + written++] = (char) buffer[position++];
+                }
+                consumed += position - start;
+                if (position > start) {
+                    continue;
+                }
             }
             int c = nextChar();
             if (c < 0) {
