@@ -117,6 +117,16 @@ class LeadCsvReaderTest {
     }
 
     @Test
+    void anUnterminatedQuoteInALaterColumnKeepsTheCellsBeforeItAsWritten() {
+        List<CsvRow> rows = rows(open("A,B,C\n1,2,3\nAn\"n,Lee,\"07412 345678\n5,6,7\n"));
+
+        assertThat(rows).hasSize(3);
+        assertThat(rows.get(1)).isEqualTo(new CsvRow(3, List.of("An\"n", "Lee", "\"07412 345678"),
+                "row 3: a quote opened in this row is never closed"));
+        assertThat(rows.get(2)).isEqualTo(new CsvRow(4, List.of("5", "6", "7"), null));
+    }
+
+    @Test
     void stripsAUtf8ByteOrderMark() {
         byte[] bom = {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF};
         byte[] body = "Name,Town\nZoë,Montréal\n".getBytes(StandardCharsets.UTF_8);
