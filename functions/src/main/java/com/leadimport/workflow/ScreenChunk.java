@@ -11,7 +11,6 @@ import com.leadimport.ports.DncStore;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -41,7 +40,7 @@ public final class ScreenChunk {
         ImportContexts.Context context = contexts.of(ref.importId(), chunk.headers());
         RowProcessor processor = context.processor();
         List<Prepared> prepared = new ArrayList<>(chunk.rows().size());
-        Set<String> numbers = new HashSet<>();
+        List<String> numbers = new ArrayList<>(); // the DNC store looks each up once, and only when a ticked category may hold numbers
         chunk.rows().forEach(row -> {
             Prepared p = processor.prepare(row);
             prepared.add(p);
@@ -70,7 +69,7 @@ public final class ScreenChunk {
         imports.chunkScreened(ref.importId(), ref.chunk());
     }
 
-    private DncLookup dncLookup(DncCheck check, Set<String> numbers) {
+    private DncLookup dncLookup(DncCheck check, List<String> numbers) {
         if (check == null || !check.enabled() || numbers.isEmpty()) {
             return DncLookup.NONE;
         }
