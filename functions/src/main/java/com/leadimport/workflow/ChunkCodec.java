@@ -16,16 +16,16 @@ import java.util.Set;
 public final class ChunkCodec {
 
     public static final String CONTENT_TYPE = "application/octet-stream";
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
 
     private ChunkCodec() {
     }
 
     public static List<byte[]> encode(List<String> headers, List<CsvRow> rows) {
         BinaryFile.Writer out = new BinaryFile.Writer(rows.size() * 128 + 256);
-        out.writeInt(VERSION).writeStrings(headers).writeInt(rows.size());
+        out.writeInt(VERSION).writeStrings(headers).writeCount(rows.size());
         for (CsvRow row : rows) {
-            out.writeLong(row.rowNumber()).writeString(row.error()).writeStrings(row.cells());
+            out.writeNumber(row.rowNumber()).writeString(row.error()).writeStrings(row.cells());
         }
         return out.parts();
     }
@@ -33,10 +33,10 @@ public final class ChunkCodec {
     public static Chunk decode(List<byte[]> bytes) {
         BinaryFile.Reader in = start(bytes);
         List<String> headers = in.readStrings();
-        int count = in.readInt();
+        int count = in.readCount();
         List<CsvRow> rows = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
-            long rowNumber = in.readLong();
+            long rowNumber = in.readNumber();
             String error = in.readString();
             rows.add(new CsvRow(rowNumber, in.readStrings(), error));
         }
@@ -52,10 +52,10 @@ public final class ChunkCodec {
     public static Map<Long, List<String>> cells(List<byte[]> bytes, Set<Long> rowNumbers) {
         BinaryFile.Reader in = start(bytes);
         in.skipStrings();
-        int count = in.readInt();
+        int count = in.readCount();
         Map<Long, List<String>> cells = new HashMap<>(rowNumbers.size() * 2);
         for (int i = 0; i < count; i++) {
-            long rowNumber = in.readLong();
+            long rowNumber = in.readNumber();
             in.skipString();
             if (rowNumbers.contains(rowNumber)) {
                 cells.put(rowNumber, in.readStrings());

@@ -12,16 +12,16 @@ import java.util.List;
 public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Rejected> rejected, List<LeadRef> replaced,
                           List<LeadRef> reset) {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     List<byte[]> encode() {
         BinaryFile.Writer out = new BinaryFile.Writer(importedRows.size() * 8 + rejected.size() * 160 + 64);
-        out.writeInt(VERSION).writeInt(chunk).writeInt(importedRows.size());
-        importedRows.forEach(out::writeLong);
-        out.writeInt(rejected.size());
+        out.writeInt(VERSION).writeInt(chunk).writeCount(importedRows.size());
+        importedRows.forEach(out::writeNumber);
+        out.writeCount(rejected.size());
         rejected.forEach(row -> ScreenedChunk.writeRejected(out, row));
         for (List<LeadRef> leads : List.of(replaced, reset)) {
-            out.writeInt(leads.size());
+            out.writeCount(leads.size());
             leads.forEach(lead -> out.writeSymbol(lead.list()).writeString(lead.leadId()));
         }
         return out.parts();
@@ -30,7 +30,7 @@ public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Re
     static ChunkResult decode(List<byte[]> file) {
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a chunk result file").expectVersion(VERSION);
         int chunk = in.readInt();
-        List<Long> imported = in.readList(BinaryFile.Reader::readLong);
+        List<Long> imported = in.readList(BinaryFile.Reader::readNumber);
         List<RowOutcome.Rejected> rejected = in.readList(ScreenedChunk::readRejected);
         List<LeadRef> replaced = in.readList(ChunkResult::readLead);
         return new ChunkResult(chunk, imported, rejected, replaced, in.readList(ChunkResult::readLead));

@@ -19,22 +19,22 @@ import java.util.function.LongPredicate;
  */
 public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected) {
 
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
 
     List<byte[]> encode() {
         BinaryFile.Writer out = new BinaryFile.Writer(leads.size() * 160 + rejected.size() * 128 + 16);
-        out.writeInt(VERSION).writeInt(leads.size());
+        out.writeInt(VERSION).writeCount(leads.size());
         for (Lead lead : leads) {
-            out.writeLong(lead.rowNumber()).writeInt(lead.fields().size());
+            out.writeNumber(lead.rowNumber()).writeCount(lead.fields().size());
             lead.fields().forEach((field, value) -> out.writeSymbol(field.name()).writeString(value));
-            out.writeInt(lead.phones().size());
+            out.writeCount(lead.phones().size());
             lead.phones().forEach((field, phone) -> out.writeSymbol(field.name()).writeString(phone.display())
                     .writeString(phone.e164()));
             out.writeString(lead.callInfo()).writeSymbol(lead.timeZone()).writeSymbol(lead.numberTimeZone())
-                    .writeInt(lead.secondary().size());
+                    .writeCount(lead.secondary().size());
             lead.secondary().forEach((name, value) -> out.writeSymbol(name).writeString(value));
         }
-        out.writeInt(rejected.size());
+        out.writeCount(rejected.size());
         rejected.forEach(row -> writeRejected(out, row));
         return out.parts();
     }
@@ -46,10 +46,10 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
     /** With only the leads whose row is wanted made (the others passed over: an in-file duplicate is never stored). */
     static ScreenedChunk decode(List<byte[]> file, LongPredicate wanted) {
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a screened chunk file").expectVersion(VERSION);
-        int count = in.readInt();
+        int count = in.readCount();
         List<Lead> leads = new ArrayList<>(Math.min(count, 1 << 16));
         for (int i = 0; i < count; i++) {
-            long rowNumber = in.readLong();
+            long rowNumber = in.readNumber();
             Lead lead = readLead(in, rowNumber, wanted.test(rowNumber));
             if (lead != null) {
                 leads.add(lead);
@@ -61,7 +61,7 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
     /** The lead after its row number; passed over ({@code make} false: null), its symbols still read. */
     private static Lead readLead(BinaryFile.Reader in, long rowNumber, boolean make) {
         Map<LeadField, String> fields = new EnumMap<>(LeadField.class);
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = in.readCount(); i > 0; i--) {
             String field = in.readSymbol();
             String value = in.readString(make);
             if (make) {
@@ -69,7 +69,7 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
             }
         }
         Map<LeadField, FormattedPhone> phones = new EnumMap<>(LeadField.class);
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = in.readCount(); i > 0; i--) {
             String field = in.readSymbol();
             FormattedPhone phone = new FormattedPhone(in.readString(make), in.readString(make));
             if (make) {
@@ -80,7 +80,7 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
         String timeZone = in.readSymbol();
         String numberTimeZone = in.readSymbol();
         Map<String, String> secondary = new LinkedHashMap<>();
-        for (int i = in.readInt(); i > 0; i--) {
+        for (int i = in.readCount(); i > 0; i--) {
             String name = in.readSymbol();
             String value = in.readString(make);
             if (make) {
@@ -92,11 +92,11 @@ public record ScreenedChunk(List<Lead> leads, List<RowOutcome.Rejected> rejected
 
     /** A rejected row: its number, reason, message and original cells (or null). */
     static void writeRejected(BinaryFile.Writer out, RowOutcome.Rejected row) {
-        out.writeLong(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
+        out.writeNumber(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
     }
 
     static RowOutcome.Rejected readRejected(BinaryFile.Reader in) {
-        long rowNumber = in.readLong();
+        long rowNumber = in.readNumber();
         Reason reason = Reason.valueOf(in.readSymbol());
         return new RowOutcome.Rejected(rowNumber, reason, in.readString(), in.readStrings());
     }

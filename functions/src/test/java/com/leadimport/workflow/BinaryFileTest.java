@@ -11,7 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** Tiny parts put every value across a part boundary somewhere; the layout is DataOutputStream's. */
+/** Tiny parts put every value across a part boundary somewhere. */
 class BinaryFileTest {
 
     private static final String UNICODE = "Zoë 日本 \uD83D\uDE00";
@@ -19,7 +19,9 @@ class BinaryFileTest {
     private static BinaryFile.Writer write(int partBytes) {
         BinaryFile.Writer out = new BinaryFile.Writer(3, partBytes);
         out.writeInt(-7).writeLong(Long.MIN_VALUE + 3).writeByte(200).writeString("ascii").writeString(null).writeString("")
-                .writeString(UNICODE).writeStrings(List.of("a", "bb", UNICODE)).writeStrings(null).writeLong(42);
+                .writeString(UNICODE).writeStrings(List.of("a", "bb", UNICODE)).writeStrings(null).writeLong(42)
+                .writeNumber(0).writeNumber(127).writeNumber(128).writeNumber(300_001).writeNumber(Long.MAX_VALUE)
+                .writeString("x".repeat(200));
         return out;
     }
 
@@ -41,34 +43,32 @@ class BinaryFileTest {
             assertThat(in.readStrings()).isNull();
             assertThat(in.hasMore()).isTrue();
             assertThat(in.readLong()).isEqualTo(42);
+            assertThat(List.of(in.readNumber(), in.readNumber(), in.readNumber(), in.readNumber(), in.readNumber()))
+                    .containsExactly(0L, 127L, 128L, 300_001L, Long.MAX_VALUE);
+            assertThat(in.readString()).isEqualTo("x".repeat(200));
             assertThat(in.hasMore()).as("parts of %d", partBytes).isFalse();
         }
     }
 
     @Test
-    void theBytesAreDataOutputStreamsInOnePartOrMany() throws IOException {
-        ByteArrayOutputStream expected = new ByteArrayOutputStream();
-        try (DataOutputStream out = new DataOutputStream(expected)) {
-            out.writeInt(-7);
-            out.writeLong(Long.MIN_VALUE + 3);
-            out.writeByte(200);
-            for (String s : new String[] {"ascii", null, "", UNICODE}) {
-                byte[] utf8 = s == null ? null : s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8 == null ? -1 : utf8.length);
-                out.write(utf8 == null ? new byte[0] : utf8);
-            }
-            out.writeInt(3);
-            for (String s : new String[] {"a", "bb", UNICODE}) {
-                byte[] utf8 = s.getBytes(StandardCharsets.UTF_8);
-                out.writeInt(utf8.length);
-                out.write(utf8);
-            }
-            out.writeInt(-1);
-            out.writeLong(42);
-        }
+    void numbersTakeSevenBitsAByteAndCountsAndLengthsAreNumbersOffsetByTwo() {
+        byte[] expected = {
+            0x00, 0x7F, (byte) 0x80, 0x01, (byte) 0xAC, 0x02, // 0, 127, 128, 300
+            0x01, // a null string: -1 + 2
+            0x02, // an empty string: 0 + 2
+            0x07, 'a', 's', 'c', 'i', 'i', // "ascii": 5 + 2, then its bytes
+            0x07, (byte) 0xC3, (byte) 0xAB, 'x', (byte) 0xC3, (byte) 0xBF, // "ëxÿ": 5 bytes of UTF-8
+            (byte) 0xC9, 0x01, // the length of a string of 199 characters: 201 in two bytes
+        };
+        for (int partBytes : new int[] {1, 4, 1 << 16}) {
+            BinaryFile.Writer out = new BinaryFile.Writer(2, partBytes).writeNumber(0).writeNumber(127).writeNumber(128).writeNumber(300)
+                    .writeString(null).writeString("").writeString("ascii").writeString("ëxÿ").writeString("y".repeat(199));
 
-        assertThat(write(1 << 16).toByteArray()).isEqualTo(expected.toByteArray());
-        assertThat(write(5).toByteArray()).isEqualTo(expected.toByteArray());
+            byte[] all = out.toByteArray();
+            assertThat(Arrays.copyOf(all, expected.length)).as("parts of %d", partBytes).isEqualTo(expected);
+            assertThat(all).hasSize(expected.length + 199);
+        }
+        assertThatThrownBy(() -> new BinaryFile.Writer(8).writeNumber(-1)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
@@ -79,11 +79,11 @@ class BinaryFileTest {
                     .writeSymbol("FIRST_NAME");
             BinaryFile.Reader in = new BinaryFile.Reader(out.parts(), "test file");
 
-            assertThat(out.toByteArray()).hasSize(4 + 4 + 13 + 4 + 4 + 4 + 10 + 4 + 4);
+            assertThat(out.toByteArray()).as("a symbol's number takes a byte").hasSize(1 + 1 + 13 + 1 + 1 + 1 + 10 + 1 + 1);
             assertThat(List.of(in.readSymbol(), String.valueOf(in.readSymbol()), in.readSymbol(), in.readSymbol(), in.readSymbol()))
                     .containsExactly("Europe/London", "null", "FIRST_NAME", "Europe/London", "FIRST_NAME");
         }
-        BinaryFile.Reader unknown = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(3).toByteArray(), "a test file");
+        BinaryFile.Reader unknown = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(3).toByteArray(), "a test file");
         assertThatThrownBy(unknown::readSymbol).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged: symbol 3 of 0");
     }
 
@@ -109,11 +109,16 @@ class BinaryFileTest {
         in.readLong();
         in.readUnsignedByte();
 
-        assertThatThrownBy(in::readString).isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 13");
-        BinaryFile.Reader damaged = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(-5).toByteArray(), "a test file");
-        assertThatThrownBy(damaged::readStrings).isInstanceOf(IllegalStateException.class).hasMessageContaining("damaged");
-        BinaryFile.Reader huge = new BinaryFile.Reader(new BinaryFile.Writer(8).writeInt(1 << 30).writeInt(7).toByteArray(), "a test file");
+        assertThatThrownBy(in::readString).as("its length read, five of its bytes missing")
+                .isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 14");
+        BinaryFile.Reader damaged = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(-2).toByteArray(), "a test file");
+        assertThatThrownBy(damaged::readStrings).isInstanceOf(IllegalStateException.class).hasMessage("a test file is damaged: a count of -2 before byte 1");
+        byte[] endless = new byte[12];
+        Arrays.fill(endless, (byte) 0x80);
+        assertThatThrownBy(new BinaryFile.Reader(endless, "a test file")::readNumber).isInstanceOf(IllegalStateException.class)
+                .hasMessage("a test file is damaged: a number of over ten bytes before byte 10");
+        BinaryFile.Reader huge = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(1 << 30).writeInt(7).toByteArray(), "a test file");
         assertThatThrownBy(huge::readString).as("a length past the end is refused before a gigabyte is allocated")
-                .isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 4");
+                .isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 5");
     }
 }
