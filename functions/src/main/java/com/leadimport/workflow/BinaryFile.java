@@ -126,29 +126,27 @@ final class BinaryFile {
             if (value < 0) {
                 throw new IllegalArgumentException("a number of the binary form is not negative: " + value);
             }
-            int bytes = numberBytes(value);
-            if (room(bytes)) {
-                putNumberAt(size, value);
-                size += bytes;
+            if (room(numberBytes(value))) {
+                size = putNumber(part, size, value);
                 return this;
             }
-            for (; value >= 0x80; value >>>= 7) {
-                put((byte) (value | 0x80));
-            }
-            put((byte) value);
+            byte[] bytes = new byte[10];
+            put(bytes, 0, putNumber(bytes, 0, value));
             return this;
         }
 
-        /** A count or a length, or {@code -1} (null): a number, offset by two. */
+        /** A count, a length or a symbol's number, or {@code NULL} or {@code NEW_SYMBOL}: a number, offset by two. */
         Writer writeCount(int value) {
             return writeNumber((long) value - NEW_SYMBOL);
         }
 
-        private void putNumberAt(int at, long value) {
+        /** @return where the number written at {@code at} ends */
+        private static int putNumber(byte[] into, int at, long value) {
             for (; value >= 0x80; value >>>= 7) {
-                part[at++] = (byte) (value | 0x80);
+                into[at++] = (byte) (value | 0x80);
             }
-            part[at] = (byte) value;
+            into[at++] = (byte) value;
+            return at;
         }
 
         private static int numberBytes(long value) {
@@ -173,7 +171,7 @@ final class BinaryFile {
                     part[start + i++] = (byte) c;
                 }
                 if (i == length) {
-                    putNumberAt(size, (long) length - NEW_SYMBOL);
+                    putNumber(part, size, (long) length - NEW_SYMBOL);
                     size = start + length;
                     return this;
                 }
