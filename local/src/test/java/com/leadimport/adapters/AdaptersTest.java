@@ -74,6 +74,30 @@ class AdaptersTest {
     }
 
     @Test
+    void aLeadItemStoresNothingItsKeySaysAndComesBackWhole() {
+        // GIVEN a lead as an import makes it (its id the import's and its row, no call made yet), and one whose id is not
+        StoredLead imported = lead("Lean", "imp-lean", 42, "+447412345042", null, Map.of());
+        imported = new StoredLead(imported.leadId(), imported.list(), imported.importId(), imported.lead(), null, imported.expiresOn(), 0);
+        StoredLead byHand = new StoredLead("kept-by-hand", "Lean", "imp-other", imported.lead(), null, imported.expiresOn(), 3);
+
+        // WHEN
+        stores.leads().write(List.of(imported, byHand));
+
+        // THEN the import's lead item has no list, import, row or call attempts beside its key; the other keeps what its id does not say
+        assertThat(rawItem(imported)).containsKeys("listShard", "leadId", "firstName", "phone1E164")
+                .doesNotContainKeys("list", "importId", "row", "callAttempts");
+        assertThat(rawItem(byHand)).containsKeys("importId", "row", "callAttempts").doesNotContainKey("list");
+        List<StoredLead> read = new ArrayList<>();
+        stores.leads().forEachLead("Lean", read::add);
+        assertThat(read).containsExactlyInAnyOrder(imported, byHand);
+    }
+
+    private static Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue> rawItem(StoredLead stored) {
+        return runtime.dynamoDbClient().getItem(b -> b.tableName(runtime.tables().leads()).consistentRead(true)
+                .key(com.leadimport.adapters.dynamodb.DynamoLeadStore.leadKey(stored.list(), stored.leadId()))).item();
+    }
+
+    @Test
     void manyLeadsSomeWithSecondaryRowsAreWrittenInBatchesTheServiceTakes() {
         // GIVEN 101 leads, every third with a secondary row (two writes): batches must still hold at most 25
         List<StoredLead> written = new ArrayList<>();

@@ -81,6 +81,11 @@ public final class DynamoLeadStore implements LeadStore {
         return list + Items.SEPARATOR + shardOf(leadId);
     }
 
+    /** The list a {@link #listShard} names (before the separator and the shard's two digits). */
+    static String listOf(String listShard) {
+        return listShard.substring(0, listShard.length() - 3);
+    }
+
     private static String listShard(String list, int shard) {
         return list + Items.SEPARATOR + twoDigits(shard);
     }

@@ -13,7 +13,13 @@ import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
-/** A stored lead as a LeadsTable item and back: fields by their JSON names, phones with their E.164 beside. */
+/**
+ * A stored lead as a LeadsTable item and back: fields by their JSON names, phones with their E.164
+ * beside. Nothing the item's key already says is stored again: the list is in {@code listShard}, and
+ * the import and row are in the lead id ({@code importId-row}; a lead whose id is not made so keeps
+ * {@code importId} and {@code row}); {@code callAttempts} is stored once the dialler has made one.
+ * A lead item is most of what an import writes, and each attribute is carried, parsed and stored.
+ */
 final class LeadItems {
 
     private LeadItems() {
@@ -30,11 +36,14 @@ final class LeadItems {
         // sized for a lead's usual 15-25 attributes without a resize
         Map<String, AttributeValue> item = new HashMap<>(64);
         item.put("listShard", shared.computeIfAbsent(DynamoLeadStore.listShard(stored.list(), stored.leadId()), Items::s));
-        item.put("list", shared.computeIfAbsent(stored.list(), Items::s));
         item.put("leadId", s(stored.leadId()));
-        item.put("importId", shared.computeIfAbsent(stored.importId(), Items::s));
-        item.put("row", n(lead.rowNumber()));
-        item.put("callAttempts", stored.callAttempts() == 0 ? NO_CALL_ATTEMPTS : n(stored.callAttempts()));
+        if (!namesImportAndRow(stored.leadId(), stored.importId(), lead.rowNumber())) {
+            item.put("importId", shared.computeIfAbsent(stored.importId(), Items::s));
+            item.put("row", n(lead.rowNumber()));
+        }
+        if (stored.callAttempts() != 0) {
+            item.put("callAttempts", n(stored.callAttempts()));
+        }
         lead.fields().forEach((field, value) -> item.put(field.jsonName(), s(value)));
         lead.phones().forEach((field, phone) -> {
             item.put(field.jsonName(), s(phone.display()));
@@ -50,7 +59,25 @@ final class LeadItems {
         return item;
     }
 
-    private static final AttributeValue NO_CALL_ATTEMPTS = n(0);
+    /** Whether the lead id is the import's id, a dash and digits that read as the row (so both come back from it). */
+    private static boolean namesImportAndRow(String leadId, String importId, long row) {
+        int dash = importId.length();
+        return leadId.length() > dash + 1 && leadId.length() <= dash + 19 && leadId.startsWith(importId)
+                && leadId.charAt(dash) == '-' && rowOf(leadId, dash + 1) == row;
+    }
+
+    /** The digits from {@code from} to the end as a number, or -1 when they are not all digits. */
+    private static long rowOf(String leadId, int from) {
+        long row = 0;
+        for (int i = from; i < leadId.length(); i++) {
+            char c = leadId.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            row = row * 10 + (c - '0');
+        }
+        return row;
+    }
 
     private static void putShared(Map<String, AttributeValue> item, String name, String value, Map<String, AttributeValue> shared) {
         if (value != null) {
@@ -73,12 +100,20 @@ final class LeadItems {
                 fields.put(field, value);
             }
         }
+        String leadId = Items.string(item, "leadId");
+        String importId = Items.string(item, "importId");
         Long row = Items.number(item, "row");
+        if (importId == null && leadId.lastIndexOf('-') > 0) {
+            importId = StoredLead.importIdOf(leadId);
+            long fromId = rowOf(leadId, importId.length() + 1);
+            row = fromId < 0 ? null : fromId;
+        }
+        String list = Items.string(item, "list");
         Lead lead = new Lead(row == null ? 0 : row, fields, phones, Items.string(item, "callInfo"),
                 Items.string(item, "timeZone"), Items.string(item, "numberTimeZone"), secondary == null ? Map.of() : secondary);
         String expires = Items.string(item, "expiresOn");
         Long attempts = Items.number(item, "callAttempts");
-        return new StoredLead(Items.string(item, "leadId"), Items.string(item, "list"), Items.string(item, "importId"), lead,
+        return new StoredLead(leadId, list == null ? DynamoLeadStore.listOf(Items.string(item, "listShard")) : list, importId, lead,
                 Items.string(item, "secondaryTable"), expires == null ? null : LocalDate.parse(expires),
                 attempts == null ? 0 : attempts.intValue());
     }
