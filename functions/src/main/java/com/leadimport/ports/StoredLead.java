@@ -17,4 +17,26 @@ public record StoredLead(String leadId, String list, String importId, Lead lead,
     public static String importIdOf(String leadId) {
         return leadId.substring(0, leadId.lastIndexOf('-'));
     }
+
+    /** The row a lead id names (the digits after its last dash), or -1 when they are not all digits. */
+    public static long rowOf(String leadId) {
+        int from = leadId.lastIndexOf('-') + 1;
+        if (from == 0 || from == leadId.length() || leadId.length() - from > 18) {
+            return -1;
+        }
+        long row = 0;
+        for (int i = from; i < leadId.length(); i++) {
+            char c = leadId.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            row = row * 10 + (c - '0');
+        }
+        return row;
+    }
+
+    /** Whether this lead's id names its import and row, so both can be read back from the id alone. */
+    public boolean idNamesImportAndRow() {
+        return leadId.startsWith(importId) && leadId.lastIndexOf('-') == importId.length() && rowOf(leadId) == lead.rowNumber();
+    }
 }

@@ -37,7 +37,7 @@ final class LeadItems {
         Map<String, AttributeValue> item = new HashMap<>(64);
         item.put("listShard", shared.computeIfAbsent(DynamoLeadStore.listShard(stored.list(), stored.leadId()), Items::s));
         item.put("leadId", s(stored.leadId()));
-        if (!namesImportAndRow(stored.leadId(), stored.importId(), lead.rowNumber())) {
+        if (!stored.idNamesImportAndRow()) {
             item.put("importId", shared.computeIfAbsent(stored.importId(), Items::s));
             item.put("row", n(lead.rowNumber()));
         }
@@ -57,26 +57,6 @@ final class LeadItems {
             item.put("expiresOn", shared.computeIfAbsent(stored.expiresOn().toString(), Items::s));
         }
         return item;
-    }
-
-    /** Whether the lead id is the import's id, a dash and digits that read as the row (so both come back from it). */
-    private static boolean namesImportAndRow(String leadId, String importId, long row) {
-        int dash = importId.length();
-        return leadId.length() > dash + 1 && leadId.length() <= dash + 19 && leadId.startsWith(importId)
-                && leadId.charAt(dash) == '-' && rowOf(leadId, dash + 1) == row;
-    }
-
-    /** The digits from {@code from} to the end as a number, or -1 when they are not all digits. */
-    private static long rowOf(String leadId, int from) {
-        long row = 0;
-        for (int i = from; i < leadId.length(); i++) {
-            char c = leadId.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            row = row * 10 + (c - '0');
-        }
-        return row;
     }
 
     private static void putShared(Map<String, AttributeValue> item, String name, String value, Map<String, AttributeValue> shared) {
@@ -105,7 +85,7 @@ final class LeadItems {
         Long row = Items.number(item, "row");
         if (importId == null && leadId.lastIndexOf('-') > 0) {
             importId = StoredLead.importIdOf(leadId);
-            long fromId = rowOf(leadId, importId.length() + 1);
+            long fromId = StoredLead.rowOf(leadId);
             row = fromId < 0 ? null : fromId;
         }
         String list = Items.string(item, "list");

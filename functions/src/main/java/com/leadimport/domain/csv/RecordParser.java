@@ -241,7 +241,7 @@ final class RecordParser {
             }
             end++;
         }
-        if (raw.length() > 0) {
+        if (raw.length() > 0) { // a quote has opened in this record (see startRaw)
             raw.append(buffer, position, end - position);
         }
         cell.append(buffer, position, end - position);
