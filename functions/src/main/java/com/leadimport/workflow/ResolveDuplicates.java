@@ -94,7 +94,7 @@ public final class ResolveDuplicates {
     private void writeKeys(SplitResult split, LongList ofEveryChunk) {
         long[] sorted = ofEveryChunk.sorted();
         files.put(workBucket, WorkFiles.importKeys(split.importId()),
-                Fingerprints.encodeSorted(java.util.Arrays.stream(sorted).distinct().toArray()), "application/octet-stream");
+                Fingerprints.encodeSorted(distinct(sorted)), "application/octet-stream");
         LongList shared = new LongList();
         for (int i = 1; i < sorted.length; i++) {
             if (sorted[i] == sorted[i - 1] && (shared.size() == 0 || shared.last() != sorted[i])) {
@@ -138,7 +138,19 @@ public final class ResolveDuplicates {
         }
 
         long[] distinct() {
-            return java.util.Arrays.stream(sorted()).distinct().toArray();
+            return ResolveDuplicates.distinct(sorted());
         }
+    }
+
+    /** A sorted array without its repeats, in one pass (a LongStream's distinct boxes every value into a set). */
+    private static long[] distinct(long[] sorted) {
+        long[] distinct = new long[sorted.length];
+        int kept = 0;
+        for (int i = 0; i < sorted.length; i++) {
+            if (kept == 0 || sorted[i] != distinct[kept - 1]) {
+                distinct[kept++] = sorted[i];
+            }
+        }
+        return java.util.Arrays.copyOf(distinct, kept);
     }
 }

@@ -108,6 +108,8 @@ class ResolveDuplicatesTest {
         assertThat(duplicates).isZero();
         assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.duplicates("imp1", 0))).isFalse();
         assertThat(shared()).as("Ann and Cy share a number across chunks").containsExactly(DedupeKeys.fingerprint("P#+447412345001"));
+        assertThat(Fingerprints.decodeSorted(fakes.files.read(WORK_BUCKET, WorkFiles.importKeys("imp1")))).as("every key once, sorted")
+                .isSorted().doesNotHaveDuplicates().contains(DedupeKeys.fingerprint("P#+447412345001"));
     }
 
     @Test
