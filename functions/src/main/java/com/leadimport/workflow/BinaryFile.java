@@ -363,17 +363,30 @@ final class BinaryFile {
             throw new IllegalStateException(what + " is damaged: a number of over ten bytes before byte " + (before + position));
         }
 
-        /** What {@link Writer#writeCount} wrote. */
-        int readCount() {
-            long count = readNumber() + NEW_SYMBOL;
-            if (count > Integer.MAX_VALUE) {
-                throw new IllegalStateException(what + " is damaged: a count of " + count + " before byte " + (before + position));
+        /** What {@link Writer#writeCount} wrote: a count, a length, a symbol's number, or NULL or NEW_SYMBOL. */
+        private int readOffsetNumber() {
+            long value = readNumber() + NEW_SYMBOL;
+            if (value > Integer.MAX_VALUE) {
+                throw damagedCount(value);
             }
-            return (int) count;
+            return (int) value;
+        }
+
+        /** A count of what follows, zero or more: anything else is a damaged file. */
+        int readCount() {
+            int count = readOffsetNumber();
+            if (count < 0) {
+                throw damagedCount(count);
+            }
+            return count;
+        }
+
+        private IllegalStateException damagedCount(long count) {
+            return new IllegalStateException(what + " is damaged: a count of " + count + " before byte " + (before + position));
         }
 
         String readString() {
-            int length = readCount();
+            int length = readOffsetNumber();
             if (length == NULL) {
                 return null;
             }
@@ -391,16 +404,16 @@ final class BinaryFile {
 
         /** A count of what follows ({@code -1}: a null list); any other negative count is a damaged file. */
         private int count() {
-            int count = readCount();
+            int count = readOffsetNumber();
             if (count < NULL) {
-                throw new IllegalStateException(what + " is damaged: a count of " + count + " before byte " + (before + position));
+                throw damagedCount(count);
             }
             return count;
         }
 
         /** What {@link Writer#writeSymbol} wrote (read even when what it belongs to is passed over: later uses refer to it). */
         String readSymbol() {
-            int number = readCount();
+            int number = readOffsetNumber();
             if (number == NULL) {
                 return null;
             }
@@ -427,7 +440,7 @@ final class BinaryFile {
 
         /** Passes over a string without making it. */
         void skipString() {
-            int length = readCount();
+            int length = readOffsetNumber();
             if (length == NULL) {
                 return;
             }

@@ -113,6 +113,9 @@ class BinaryFileTest {
                 .isInstanceOf(IllegalStateException.class).hasMessage("a test file ends early at byte 14");
         BinaryFile.Reader damaged = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(-2).toByteArray(), "a test file");
         assertThatThrownBy(damaged::readStrings).isInstanceOf(IllegalStateException.class).hasMessage("a test file is damaged: a count of -2 before byte 1");
+        BinaryFile.Reader nullCount = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(-1).toByteArray(), "a test file");
+        assertThatThrownBy(nullCount::readCount).as("a count of rows or fields is never null")
+                .isInstanceOf(IllegalStateException.class).hasMessage("a test file is damaged: a count of -1 before byte 1");
         byte[] endless = new byte[12];
         Arrays.fill(endless, (byte) 0x80);
         assertThatThrownBy(new BinaryFile.Reader(endless, "a test file")::readNumber).isInstanceOf(IllegalStateException.class)
