@@ -429,30 +429,6 @@ final class BinaryFile {
             return symbols.get(number);
         }
 
-        /** The string when it is wanted; otherwise passed over without being made (null). */
-        String readString(boolean wanted) {
-            if (wanted) {
-                return readString();
-            }
-            skipString();
-            return null;
-        }
-
-        /** Passes over a string without making it. */
-        void skipString() {
-            int length = readOffsetNumber();
-            if (length == NULL) {
-                return;
-            }
-            if (here(length)) {
-                position += length;
-                return;
-            }
-            for (int i = 0; i < length; i++) {
-                next();
-            }
-        }
-
         /** @return the strings, or null for a null list */
         List<String> readStrings() {
             int count = count();
@@ -464,13 +440,6 @@ final class BinaryFile {
                 values[i] = readString();
             }
             return Collections.unmodifiableList(Arrays.asList(values));
-        }
-
-        void skipStrings() {
-            int count = count();
-            for (int i = 0; i < count; i++) {
-                skipString();
-            }
         }
 
         long[] readLongs(int count) {

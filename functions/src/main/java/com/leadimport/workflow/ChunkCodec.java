@@ -2,10 +2,7 @@ package com.leadimport.workflow;
 
 import com.leadimport.domain.csv.CsvRow;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * A chunk of the upload, in a binary form only this workflow reads ({@link BinaryFile}): a
@@ -46,24 +43,6 @@ public final class ChunkCodec {
     /** The file's headers alone. */
     public static List<String> headers(List<byte[]> bytes) {
         return start(bytes).readStrings();
-    }
-
-    /** The cells of the given rows (by row number), the other rows passed over unread. */
-    public static Map<Long, List<String>> cells(List<byte[]> bytes, Set<Long> rowNumbers) {
-        BinaryFile.Reader in = start(bytes);
-        in.skipStrings();
-        int count = in.readCount();
-        Map<Long, List<String>> cells = new HashMap<>(rowNumbers.size() * 2);
-        for (int i = 0; i < count; i++) {
-            long rowNumber = in.readNumber();
-            in.skipString();
-            if (rowNumbers.contains(rowNumber)) {
-                cells.put(rowNumber, in.readStrings());
-            } else {
-                in.skipStrings();
-            }
-        }
-        return cells;
     }
 
     private static BinaryFile.Reader start(List<byte[]> bytes) {

@@ -21,18 +21,29 @@ final class ImportContexts {
 
     Context of(String importId, List<String> headers) {
         Context context = current;
-        if (context == null || !context.record().importId().equals(importId) || !context.headers().equals(headers)) {
-            ImportRecord record = imports.find(importId)
-                    .orElseThrow(() -> new IllegalStateException("import " + importId + " does not exist"));
-            context = new Context(record, headers, new RowProcessor(record.request(), headers));
-            current = context;
+        if (context == null || !context.isFor(importId, headers)) {
+            context = of(imports.find(importId)
+                    .orElseThrow(() -> new IllegalStateException("import " + importId + " does not exist")), headers);
         }
+        return context;
+    }
+
+    /** The context of a record the caller has just read: the kept row rules are reused for the same import and headers. */
+    Context of(ImportRecord record, List<String> headers) {
+        Context kept = current;
+        Context context = new Context(record, headers, kept != null && kept.isFor(record.importId(), headers)
+                ? kept.processor() : new RowProcessor(record.request(), headers));
+        current = context;
         return context;
     }
 
     record Context(ImportRecord record, List<String> headers, RowProcessor processor) {
         ImportRequest request() {
             return record.request();
+        }
+
+        private boolean isFor(String importId, List<String> headers) {
+            return record.importId().equals(importId) && this.headers.equals(headers);
         }
     }
 }

@@ -16,8 +16,9 @@ import java.util.Set;
 
 /**
  * First parallel phase, one chunk: validate, format and DNC-check every row (one batched DNC
- * lookup for the whole chunk), then write the surviving leads, the rejected rows and their key
- * fingerprints (for the in-file resolution and the shared-key analysis).
+ * lookup for the whole chunk), then write what was decided (the rejected rows and the chunk's
+ * numbers on DNC: {@link ScreenedChunk}) and the surviving leads' key fingerprints (for the in-file
+ * resolution and the shared-key analysis).
  */
 public final class ScreenChunk {
 
@@ -48,7 +49,8 @@ public final class ScreenChunk {
                 ready.candidate().phones().values().forEach(phone -> numbers.add(phone.key()));
             }
         });
-        DncLookup lookup = dncLookup(context.request().settings().dnc(), numbers);
+        Set<String> listed = dncListed(context.request().settings().dnc(), numbers);
+        DncLookup lookup = listed::contains;
         List<Lead> leads = new ArrayList<>();
         List<RowOutcome.Rejected> rejected = new ArrayList<>();
         for (Prepared p : prepared) {
@@ -61,7 +63,7 @@ public final class ScreenChunk {
                 rejected.add((RowOutcome.Rejected) outcome);
             }
         }
-        files.putParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk()), new ScreenedChunk(leads, rejected).encode(),
+        files.putParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk()), new ScreenedChunk(rejected, listed).encode(),
                 "application/octet-stream");
         Dedupe dedupe = context.request().settings().dedupe();
         files.put(workBucket, WorkFiles.fingerprints(ref.importId(), ref.chunk()),
@@ -69,11 +71,11 @@ public final class ScreenChunk {
         imports.chunkScreened(ref.importId(), ref.chunk());
     }
 
-    private DncLookup dncLookup(DncCheck check, List<String> numbers) {
+    /** The chunk's numbers on a ticked category (none when DNC is off). */
+    private Set<String> dncListed(DncCheck check, List<String> numbers) {
         if (check == null || !check.enabled() || numbers.isEmpty()) {
-            return DncLookup.NONE;
+            return Set.of();
         }
-        Set<String> listed = dnc.listed(check.categories(), numbers);
-        return listed::contains;
+        return dnc.listed(check.categories(), numbers);
     }
 }

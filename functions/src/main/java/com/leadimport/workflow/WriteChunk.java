@@ -1,14 +1,17 @@
 package com.leadimport.workflow;
 
+import com.leadimport.domain.csv.CsvRow;
 import com.leadimport.domain.dedupe.DedupeDecision;
 import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.dedupe.ExistingLead;
 import com.leadimport.domain.json.Json;
 import com.leadimport.domain.request.Dedupe;
 import com.leadimport.domain.request.ImportRequest;
+import com.leadimport.domain.row.DncLookup;
 import com.leadimport.domain.row.Lead;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.row.RowOutcome;
+import com.leadimport.domain.row.RowProcessor;
 import com.leadimport.imports.ImportRecord;
 import com.leadimport.ports.FileStore;
 import com.leadimport.ports.ImportStore;
@@ -19,6 +22,7 @@ import com.leadimport.ports.StoredLead;
 import java.util.ArrayList;
 import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -28,10 +32,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Second parallel phase, one chunk, with the import's list leases held: drops the in-file
- * duplicates, decides each remaining lead against the stored leads in the dedupe scope (one
- * batched lookup for the chunk), records the decisions, records the key index changes WriteKeys
- * must make (by key shard), then writes the leads and the index entries of their keys that are
+ * Second parallel phase, one chunk, with the import's list leases held: makes the leads of the
+ * rows Screen let through again, but for the in-file duplicates, decides each against the stored
+ * leads in the dedupe scope (one batched lookup for the chunk), records the decisions, records the
+ * key index changes WriteKeys must make (by key shard), then writes the leads and the index entries of their keys that are
  * this chunk's alone, removes replaced leads and resets older ones. Each record is written before
  * what it describes, so a retried chunk replays it.
  */
@@ -43,6 +47,7 @@ public final class WriteChunk {
     private final String workBucket;
 
     private final ListLeases leases;
+    private final ImportContexts contexts;
 
     public WriteChunk(ImportStore imports, LeadStore leads, FileStore files, String workBucket, ListLeases leases) {
         this.imports = imports;
@@ -50,6 +55,7 @@ public final class WriteChunk {
         this.files = files;
         this.workBucket = workBucket;
         this.leases = leases;
+        this.contexts = new ImportContexts(imports);
     }
 
     public void write(ChunkRef ref) {
@@ -60,8 +66,7 @@ public final class WriteChunk {
         Map<Long, Long> inFile = dedupe != null && dedupe.enabled()
                 ? InFileLosers.decode(files.read(workBucket, WorkFiles.duplicates(ref.importId(), ref.chunk())))
                 : Map.of();
-        ScreenedChunk screened = ScreenedChunk.decode(files.readParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())),
-                row -> !inFile.containsKey(row));
+        Rows rows = rows(ref, record, inFile);
         String resultKey = WorkFiles.result(ref.importId(), ref.chunk());
         ChunkResult result;
         // the key index entries known to be absent from the destination list: written without reading them first
@@ -70,14 +75,14 @@ public final class WriteChunk {
         if (files.exists(workBucket, resultKey)) {
             result = ChunkResult.decode(files.readParts(workBucket, resultKey));
         } else {
-            result = decide(ref, record, screened, inFile, maybeStored, absentEntries);
+            result = decide(ref, record, rows, inFile, maybeStored, absentEntries);
             files.putParts(workBucket, resultKey, result.encode(), "application/octet-stream");
         }
         Set<Long> importedRows = new HashSet<>(result.importedRows());
         List<StoredLead> toStore = new ArrayList<>(importedRows.size());
         ImportRequest request = record.request();
         String secondaryTable = request.secondary() == null ? null : request.secondary().table();
-        for (Lead lead : screened.leads()) {
+        for (Lead lead : rows.leads()) {
             if (importedRows.contains(lead.rowNumber())) {
                 toStore.add(new StoredLead(StoredLead.leadId(ref.importId(), lead.rowNumber()), request.details().list(),
                         ref.importId(), lead, lead.secondary().isEmpty() ? null : secondaryTable, record.expiresOn(), 0));
@@ -183,14 +188,14 @@ public final class WriteChunk {
         }
     }
 
-    /** @param screened the chunk's leads without its in-file duplicates ({@code inFile}) */
-    private ChunkResult decide(ChunkRef ref, ImportRecord record, ScreenedChunk screened, Map<Long, Long> inFile,
+    /** @param rows the chunk's leads without its in-file duplicates ({@code inFile}), and the rows Screen rejected */
+    private ChunkResult decide(ChunkRef ref, ImportRecord record, Rows rows, Map<Long, Long> inFile,
                                KeysMaybeStored maybeStored, Set<String> absentEntries) {
         Dedupe dedupe = record.request().settings().dedupe();
         boolean deduping = dedupe != null && dedupe.enabled();
-        RejectedHere rejectedHere = new RejectedHere();
+        RejectedHere rejectedHere = new RejectedHere(rows.cells());
         inFile.forEach((row, winner) -> rejectedHere.add(row, Reason.DUPLICATE, DedupeDecision.inFileMessage(dedupe.action(), winner)));
-        List<Lead> candidates = screened.leads();
+        List<Lead> candidates = rows.leads();
         List<Long> imported = new ArrayList<>();
         Set<LeadRef> replaced = new LinkedHashSet<>();
         Set<LeadRef> reset = new LinkedHashSet<>();
@@ -210,8 +215,8 @@ public final class WriteChunk {
                 rejectedHere.add(lead.rowNumber(), decision.reason(), decision.message());
             }
         }
-        List<RowOutcome.Rejected> rejected = new ArrayList<>(screened.rejected());
-        rejected.addAll(rejectedHere.withCells(ref));
+        List<RowOutcome.Rejected> rejected = new ArrayList<>(rows.rejected());
+        rejected.addAll(rejectedHere.withCells());
         rejected.sort(Comparator.comparingLong(RowOutcome.Rejected::rowNumber));
         return new ChunkResult(ref.chunk(), imported, rejected, List.copyOf(replaced), List.copyOf(reset));
     }
@@ -278,26 +283,64 @@ public final class WriteChunk {
         }
     }
 
-    /** Rows rejected here; their original cells are read back from the chunk once all are known (only those rows). */
-    private final class RejectedHere {
+    /** Rows rejected here, given their original cells once all are known. */
+    private static final class RejectedHere {
+        private final Map<Long, List<String>> cells;
         private final List<RowOutcome.Rejected> rows = new ArrayList<>();
+
+        RejectedHere(Map<Long, List<String>> cells) {
+            this.cells = cells;
+        }
 
         void add(long row, Reason reason, String message) {
             rows.add(new RowOutcome.Rejected(row, reason, message, null));
         }
 
-        List<RowOutcome.Rejected> withCells(ChunkRef ref) {
-            if (rows.isEmpty()) {
-                return rows;
-            }
-            Set<Long> numbers = new HashSet<>(rows.size() * 2);
-            rows.forEach(row -> numbers.add(row.rowNumber()));
-            Map<Long, List<String>> cells = ChunkCodec.cells(files.readParts(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())),
-                    numbers);
+        List<RowOutcome.Rejected> withCells() {
             List<RowOutcome.Rejected> withCells = new ArrayList<>(rows.size());
             rows.forEach(row -> withCells.add(new RowOutcome.Rejected(row.rowNumber(), row.reason(), row.message(),
                     cells.get(row.rowNumber()))));
             return withCells;
         }
+    }
+
+    /**
+     * The chunk's rows as Screen left them: the rows it rejected, with their cells; a lead made again
+     * from each row it let through, with the DNC answers it recorded, but for the in-file duplicates
+     * (never made into leads); and the cells of the rows still undecided, by row number.
+     */
+    private Rows rows(ChunkRef ref, ImportRecord record, Map<Long, Long> inFile) {
+        ChunkCodec.Chunk chunk = ChunkCodec.decode(files.readParts(workBucket, WorkFiles.chunk(ref.importId(), ref.chunk())));
+        ScreenedChunk screened = ScreenedChunk.decode(files.readParts(workBucket, WorkFiles.screened(ref.importId(), ref.chunk())));
+        RowProcessor processor = contexts.of(record, chunk.headers()).processor();
+        DncLookup dnc = screened.dncListed()::contains;
+        Map<Long, RowOutcome.Rejected> refused = new HashMap<>(screened.rejected().size() * 2);
+        screened.rejected().forEach(row -> refused.put(row.rowNumber(), row));
+        List<Lead> leads = new ArrayList<>(chunk.rows().size());
+        List<RowOutcome.Rejected> rejected = new ArrayList<>(refused.size());
+        Map<Long, List<String>> cells = new HashMap<>(chunk.rows().size() * 2);
+        for (CsvRow row : chunk.rows()) {
+            RowOutcome.Rejected byScreen = refused.get(row.rowNumber());
+            if (byScreen != null) {
+                rejected.add(new RowOutcome.Rejected(row.rowNumber(), byScreen.reason(), byScreen.message(), row.cells()));
+                continue;
+            }
+            cells.put(row.rowNumber(), row.cells());
+            if (inFile.containsKey(row.rowNumber())) {
+                continue;
+            }
+            // Screen's rules and DNC answers, so Screen's lead (should a deploy meanwhile change the rules so
+            // that they refuse the row, it is rejected as they now say)
+            RowOutcome outcome = processor.process(row, dnc);
+            if (outcome instanceof RowOutcome.Imported imported) {
+                leads.add(imported.lead());
+            } else {
+                rejected.add((RowOutcome.Rejected) outcome);
+            }
+        }
+        return new Rows(leads, rejected, cells);
+    }
+
+    private record Rows(List<Lead> leads, List<RowOutcome.Rejected> rejected, Map<Long, List<String>> cells) {
     }
 }

@@ -102,9 +102,15 @@ final class FakeWorkflow {
         files.putParts(WORK_BUCKET, WorkFiles.chunk(importId, chunk), ChunkCodec.encode(HEADERS, rows), ChunkCodec.CONTENT_TYPE);
     }
 
-    void screenedFile(String importId, int chunk, List<Lead> leads, List<RowOutcome.Rejected> rejected) {
-        files.putParts(WORK_BUCKET, WorkFiles.screened(importId, chunk), new ScreenedChunk(leads, rejected).encode(),
+    /** What Screen decided for a chunk: the rows it rejected, and the chunk's numbers on DNC. */
+    void screenedFile(String importId, int chunk, List<RowOutcome.Rejected> rejected, java.util.Set<String> dncListed) {
+        files.putParts(WORK_BUCKET, WorkFiles.screened(importId, chunk), new ScreenedChunk(rejected, dncListed).encode(),
                 "application/octet-stream");
+    }
+
+    /** A chunk Screen let through whole. */
+    void screenedFile(String importId, int chunk) {
+        screenedFile(importId, chunk, List.of(), java.util.Set.of());
     }
 
     void duplicatesFile(String importId, int chunk, Map<Long, Long> rows) {

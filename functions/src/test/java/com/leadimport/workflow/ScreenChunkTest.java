@@ -9,8 +9,6 @@ import static org.assertj.core.api.Assertions.tuple;
 import com.leadimport.domain.csv.CsvRow;
 import com.leadimport.domain.dedupe.DedupeKeys;
 import com.leadimport.domain.request.ImportRequest;
-import com.leadimport.domain.request.LeadField;
-import com.leadimport.domain.row.Lead;
 import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.row.RowOutcome;
 import java.util.ArrayList;
@@ -34,29 +32,42 @@ class ScreenChunkTest {
         return fakes.screened("imp1", 0);
     }
 
+    /** The rows Screen let through, as their key fingerprints say: each row with its deduped and other keys. */
+    private List<String> goingOn(int chunk) {
+        List<String> rows = new ArrayList<>();
+        Fingerprints.forEach(fakes.files.read(WORK_BUCKET, WorkFiles.fingerprints("imp1", chunk)),
+                (row, deduped, others) -> rows.add(goesOn(row, deduped, others)));
+        return rows;
+    }
+
+    private static long[] keys(String... keys) {
+        return Arrays.stream(keys).mapToLong(DedupeKeys::fingerprint).toArray();
+    }
+
+    private static String goesOn(long row, long[] deduped, long[] others) {
+        return row + ":" + Arrays.toString(deduped) + Arrays.toString(others);
+    }
+
     @Test
-    void everyRowEndsAsALeadOrAsARejectionWithItsReasonAndOriginalCells() {
+    void everyRowScreenRefusesIsRecordedWithItsReasonAndTheOthersGoOnWithTheirKeys() {
         CsvRow malformed = new CsvRow(5, List.of("Ed", "07412 345005", "", "extra"), "row 5 has 4 cells, the header has 3");
 
         ScreenedChunk screened = screenOneChunk(request("May", ""), List.of(row(1, "Ann", "07412 345001", "ann@example.com"),
                 row(2, "Bob", "", ""), row(3, "Cy", "12345", ""), row(4, "Di", "07412 345004", "di@"), malformed));
 
-        assertThat(screened.leads()).singleElement().satisfies(ann -> {
-            assertThat(ann.rowNumber()).isEqualTo(1);
-            assertThat(ann.phones().get(LeadField.PHONE1).e164()).isEqualTo("+447412345001");
-            assertThat(ann.email()).isEqualTo("ann@example.com");
-        });
-        assertThat(screened.rejected()).extracting(RowOutcome.Rejected::rowNumber, RowOutcome.Rejected::reason)
-                .containsExactly(tuple(2L, Reason.NO_CONTACT),
-                        tuple(3L, Reason.INVALID_PHONE),
-                        tuple(4L, Reason.INVALID_EMAIL),
-                        tuple(5L, Reason.MALFORMED_ROW));
-        assertThat(screened.rejected().get(3).cells()).isEqualTo(malformed.cells());
-        assertThat(screened.rejected().get(1).cells()).containsExactly("Cy", "12345", "");
+        assertThat(screened.rejected()).extracting(RowOutcome.Rejected::rowNumber, RowOutcome.Rejected::reason,
+                        RowOutcome.Rejected::message)
+                .containsExactly(tuple(2L, Reason.NO_CONTACT, "the row has no phone number and no email address"),
+                        tuple(3L, Reason.INVALID_PHONE, "no valid phone number: Phone 1 '12345'"),
+                        tuple(4L, Reason.INVALID_EMAIL, "email 'di@' is not a valid email address"),
+                        tuple(5L, Reason.MALFORMED_ROW, "row 5 has 4 cells, the header has 3"));
+        assertThat(screened.rejected()).as("the cells are in the chunk file").allSatisfy(row -> assertThat(row.cells()).isNull());
+        assertThat(screened.dncListed()).isEmpty();
+        assertThat(goingOn(0)).containsExactly(goesOn(1, keys(), keys("P#+447412345001", "E#ann@example.com")));
     }
 
     @Test
-    void numbersOnTickedDncCategoriesAreDroppedWithOneLookupForTheChunk() {
+    void numbersOnTickedDncCategoriesAreRecordedWithOneLookupForTheChunk() {
         fakes.dnc.add("IVR", List.of("+447412345001"));
         fakes.dnc.add("Requested", List.of("+447412345002"));
 
@@ -68,19 +79,22 @@ class ScreenChunkTest {
             assertThat(ann.rowNumber()).isEqualTo(1);
             assertThat(ann.reason()).isEqualTo(Reason.DNC);
         });
-        assertThat(screened.leads()).extracting(Lead::rowNumber).containsExactly(2L, 3L);
-        assertThat(screened.leads().get(1).phones()).as("Cy keeps her email, not the DNC number").isEmpty();
+        assertThat(screened.dncListed()).containsExactly("+447412345001");
+        assertThat(goingOn(0)).as("Cy goes on with her email, not the DNC number")
+                .containsExactly(goesOn(2, keys(), keys("P#+447412345002")), goesOn(3, keys(), keys("E#cy@example.com")));
         assertThat(fakes.dnc.lookups()).isEqualTo(1);
     }
 
     @Test
-    void withDncOffNothingIsLookedUpAndListedNumbersAreImported() {
+    void withDncOffNothingIsLookedUpAndListedNumbersGoOn() {
         fakes.dnc.add("IVR", List.of("+447412345001"));
 
         ScreenedChunk screened = screenOneChunk(request("May", "\"dnc\": {\"enabled\": false, \"categories\": [\"IVR\"]}"),
                 List.of(row(1, "Ann", "07412 345001", "")));
 
-        assertThat(screened.leads()).extracting(Lead::rowNumber).containsExactly(1L);
+        assertThat(screened.rejected()).isEmpty();
+        assertThat(screened.dncListed()).isEmpty();
+        assertThat(goingOn(0)).containsExactly(goesOn(1, keys(), keys("P#+447412345001")));
         assertThat(fakes.dnc.lookups()).isZero();
     }
 
@@ -91,21 +105,15 @@ class ScreenChunkTest {
         screenOneChunk(request("May", dedupeOnPhone),
                 List.of(row(1, "Ann", "07412 345001", "ann@example.com"), row(2, "Bob", "", ""), row(3, "Cy", "", "cy@example.com")));
 
-        List<String> visited = new ArrayList<>();
-        Fingerprints.forEach(fakes.files.read(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
-                (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
-        assertThat(visited).containsExactly("1:[" + DedupeKeys.fingerprint("P#+447412345001") + "]["
-                + DedupeKeys.fingerprint("E#ann@example.com") + "]", "3:[][" + DedupeKeys.fingerprint("E#cy@example.com") + "]");
+        assertThat(goingOn(0)).containsExactly(goesOn(1, keys("P#+447412345001"), keys("E#ann@example.com")),
+                goesOn(3, keys(), keys("E#cy@example.com")));
     }
 
     @Test
     void withoutDeduplicationEveryKeyIsWrittenAsNotDedupedOn() {
         screenOneChunk(request("May", ""), List.of(row(1, "Ann", "07412 345001", "")));
 
-        List<String> visited = new ArrayList<>();
-        Fingerprints.forEach(fakes.files.read(WORK_BUCKET, WorkFiles.fingerprints("imp1", 0)),
-                (row, deduped, others) -> visited.add(row + ":" + Arrays.toString(deduped) + Arrays.toString(others)));
-        assertThat(visited).containsExactly("1:[][" + DedupeKeys.fingerprint("P#+447412345001") + "]");
+        assertThat(goingOn(0)).containsExactly(goesOn(1, keys(), keys("P#+447412345001")));
         assertThat(fakes.files.exists(WORK_BUCKET, WorkFiles.screened("imp1", 0))).isTrue();
     }
 
@@ -130,7 +138,8 @@ class ScreenChunkTest {
         }
 
         assertThat(fakes.imports.find("imp1").orElseThrow().chunksScreened()).isEqualTo(chunks);
-        assertThat(IntStream.range(0, chunks).mapToObj(n -> fakes.screened("imp1", n).leads().get(0).rowNumber()))
-                .containsExactly(1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L);
+        assertThat(IntStream.range(0, chunks).mapToObj(n -> goingOn(n).get(0)))
+                .containsExactly(IntStream.range(0, chunks).mapToObj(n -> goesOn(n + 1, keys(), keys("P#+4474123450" + (10 + n))))
+                        .toArray(String[]::new));
     }
 }

@@ -26,6 +26,7 @@ import java.lang.reflect.Proxy;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,8 +57,7 @@ class WriteChunkTest {
         fakes.running("imp1", request, 1, 3, null);
         fakes.chunkFile("imp1", 0, List.of(row(1, "Ann2", "07412 345001", ""), row(2, "Bob2", "07412 345002", ""),
                 row(3, "Di", "07412 345004", "")));
-        fakes.screenedFile("imp1", 0, List.of(lead(1, "Ann2", "345001", null), lead(2, "Bob2", "345002", null),
-                lead(3, "Di", "345004", null)), List.of());
+        fakes.screenedFile("imp1", 0);
         fakes.duplicatesFile("imp1", 0, Map.of());
     }
 
@@ -141,8 +141,7 @@ class WriteChunkTest {
         fakes.running("imp1", request("Dest", dedupe("FILE", "KEEP_NEW")), 1, 3, null);
         fakes.chunkFile("imp1", 0, List.of(row(1, "Cy", "07412 345003", ""), row(2, "Cy2", "07412 345003", ""),
                 row(3, "Ed", "", "")));
-        fakes.screenedFile("imp1", 0, List.of(lead(1, "Cy", "345003", null), lead(2, "Cy2", "345003", null)),
-                List.of(new RowOutcome.Rejected(3, Reason.NO_CONTACT, "no phone or email", List.of("Ed", "", ""))));
+        fakes.screenedFile("imp1", 0, List.of(new RowOutcome.Rejected(3, Reason.NO_CONTACT, "no phone or email", null)), Set.of());
         fakes.duplicatesFile("imp1", 0, Map.of(1L, 2L));
 
         fakes.workflow.writeChunk().write(CHUNK);
@@ -157,14 +156,36 @@ class WriteChunkTest {
     }
 
     @Test
+    void theLeadsAreMadeAgainFromTheirRowsWithTheDncAnswersScreenRecordedNotTheStoresAnswersNow() {
+        fakes.running("imp1", request("Dest", "\"dnc\": {\"enabled\": true, \"categories\": [\"IVR\"]}"), 1, 3, null);
+        fakes.chunkFile("imp1", 0, List.of(row(1, "Ann3", "07412 345011", "ann@example.com"), row(2, "Bob3", "07412 345012", ""),
+                row(3, "Di3", "+44 7412 345013", "")));
+        // Screen found 345011 and 345012 on DNC and rejected Bob3; since then the store lists 345013 and no longer 345011
+        fakes.screenedFile("imp1", 0, List.of(new RowOutcome.Rejected(2, Reason.DNC, "every phone number is on a checked DNC category",
+                null)), Set.of("+447412345011", "+447412345012"));
+        fakes.dnc.add("IVR", List.of("+447412345013"));
+
+        fakes.workflow.writeChunk().write(CHUNK);
+
+        ChunkResult result = fakes.result("imp1", 0);
+        assertThat(result.importedRows()).containsExactly(1L, 3L);
+        assertThat(result.rejected()).containsExactly(new RowOutcome.Rejected(2, Reason.DNC,
+                "every phone number is on a checked DNC category", List.of("Bob3", "07412 345012", "")));
+        assertThat(fakes.leads.leads("Dest")).filteredOn(l -> l.importId().equals("imp1"))
+                .extracting(l -> l.lead().fields().get(com.leadimport.domain.request.LeadField.FIRST_NAME), l -> l.lead().email(),
+                        l -> l.lead().phones().values().stream().map(p -> p.e164()).toList())
+                .containsExactly(tuple("Ann3", "ann@example.com", List.of()), tuple("Di3", null, List.of("+447412345013")));
+        assertThat(fakes.dnc.lookups()).as("WriteChunk asks the DNC store nothing").isZero();
+    }
+
+    @Test
     void leadsAreStoredUnderIdsFromTheRowWithTheImportsListExpiryAndSecondaryTable() {
         ImportRequest base = request("Dest", "");
         fakes.running("imp1", new ImportRequest(base.details(), base.settings(), base.mapping(), null, new Secondary("Extras",
                 Map.of("Seen", new SecondaryFieldMapping(List.of("Email"), null, FieldType.TEXT, null, null)))), 1, 2,
                 LocalDate.of(2026, 6, 1));
-        Lead withSecondary = new Lead(7, Map.of(), lead(7, "Fi", "345006", null).phones(), null, null, null, Map.of("Seen", "yes"));
-        fakes.chunkFile("imp1", 0, List.of(row(7, "Fi", "07412 345006", ""), row(8, "Gus", "07412 345007", "")));
-        fakes.screenedFile("imp1", 0, List.of(withSecondary, lead(8, "Gus", "345007", null)), List.of());
+        fakes.chunkFile("imp1", 0, List.of(row(7, "Fi", "07412 345006", "fi@example.com"), row(8, "Gus", "07412 345007", "")));
+        fakes.screenedFile("imp1", 0);
 
         fakes.workflow.writeChunk().write(new ChunkRef("imp1", 0, 7, 2));
 
@@ -173,6 +194,8 @@ class WriteChunkTest {
                         StoredLead::callAttempts)
                 .containsExactly(tuple("imp1-000000007", "Dest", "Extras", LocalDate.of(2026, 6, 1), 0),
                         tuple("imp1-000000008", "Dest", null, LocalDate.of(2026, 6, 1), 0));
+        assertThat(fakes.leads.leads("Dest")).filteredOn(l -> l.leadId().equals("imp1-000000007"))
+                .singleElement().satisfies(fi -> assertThat(fi.lead().secondary()).containsExactly(Map.entry("Seen", "fi@example.com")));
         assertThat(fakes.imports.find("imp1").orElseThrow().chunksWritten()).isEqualTo(1);
     }
 

@@ -23,10 +23,10 @@ class WriteKeysTest {
         fakes.stored("Dest", "old1", lead(1, "Ann", "345001", "ann@example.com"), 0);
         fakes.running("imp1", request("Dest", dedupe("LISTS", "KEEP_NEW")), 2, 3, null);
         fakes.chunkFile("imp1", 0, List.of(row(1, "Ann2", "07412 345001", "")));
-        fakes.screenedFile("imp1", 0, List.of(lead(1, "Ann2", "345001", null)), List.of());
+        fakes.screenedFile("imp1", 0);
         fakes.duplicatesFile("imp1", 0, Map.of());
         fakes.chunkFile("imp1", 1, List.of(row(2, "Di", "07412 345004", "di@example.com"), row(3, "Ed", "07412 345005", "")));
-        fakes.screenedFile("imp1", 1, List.of(lead(2, "Di", "345004", "di@example.com"), lead(3, "Ed", "345005", null)), List.of());
+        fakes.screenedFile("imp1", 1);
         fakes.duplicatesFile("imp1", 1, Map.of());
 
         fakes.workflow.writeChunk().write(new ChunkRef("imp1", 0, 1, 1));
@@ -49,13 +49,13 @@ class WriteKeysTest {
     void keysNoOtherChunkSharesAreIndexedByTheChunkItselfAndSharedOnesByWriteKeys() {
         fakes.running("imp1", request("Dest", ""), 2, 2, null);
         fakes.chunkFile("imp1", 0, List.of(row(1, "Ann", "07412 345001", "same@example.com")));
-        fakes.screenedFile("imp1", 0, List.of(lead(1, "Ann", "345001", "same@example.com")), List.of());
+        fakes.screenedFile("imp1", 0);
         fakes.chunkFile("imp1", 1, List.of(row(2, "Bob", "07412 345002", "same@example.com")));
-        fakes.screenedFile("imp1", 1, List.of(lead(2, "Bob", "345002", "same@example.com")), List.of());
-        for (int chunk = 0; chunk < 2; chunk++) {
-            fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.fingerprints("imp1", chunk),
-                    Fingerprints.encode(fakes.screened("imp1", chunk).leads(), null), "x");
-        }
+        fakes.screenedFile("imp1", 1);
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.fingerprints("imp1", 0),
+                Fingerprints.encode(List.of(lead(1, "Ann", "345001", "same@example.com")), null), "x");
+        fakes.files.put(FakeWorkflow.WORK_BUCKET, WorkFiles.fingerprints("imp1", 1),
+                Fingerprints.encode(List.of(lead(2, "Bob", "345002", "same@example.com")), null), "x");
         fakes.workflow.resolveDuplicates().resolve(FakeWorkflow.split("imp1", 2, 2));
 
         fakes.workflow.writeChunk().write(new ChunkRef("imp1", 0, 1, 1));
