@@ -11,9 +11,8 @@ import java.util.Set;
  * cells are in the chunk file) and which of the chunk's numbers are on a ticked DNC category. The
  * leads themselves are not written: WriteChunk makes each again from its row with these DNC answers,
  * and only for the rows still in the running (an in-file duplicate is never made). Making a lead
- * from its row costs less than writing it out and reading it back, and in-file duplicates are
- * often half of a supplier's file. Its work file is binary ({@link BinaryFile}); reasons are symbols
- * by name.
+ * from its row costs less than writing it out and reading it back, and in-file duplicates can be
+ * half of a file. Its work file is binary ({@link BinaryFile}); reasons are symbols by name.
  */
 public record ScreenedChunk(List<RowOutcome.Rejected> rejected, Set<String> dncListed) {
 
