@@ -31,6 +31,11 @@ public record ScreenedChunk(List<RowOutcome.Rejected> rejected, Set<String> dncL
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a screened chunk file").expectVersion(VERSION);
         List<RowOutcome.Rejected> rejected = in.readList(row -> new RowOutcome.Rejected(row.readNumber(),
                 Reason.valueOf(row.readSymbol()), row.readString(), null));
-        return new ScreenedChunk(rejected, new LinkedHashSet<>(in.readStrings()));
+        List<String> dncListed = in.readStrings();
+        if (dncListed == null) {
+            // written as a list, empty or not: a missing one would let numbers on DNC through
+            throw new IllegalStateException("a screened chunk file is damaged: it has no list of the numbers on DNC");
+        }
+        return new ScreenedChunk(rejected, new LinkedHashSet<>(dncListed));
     }
 }

@@ -35,9 +35,9 @@ import java.util.Set;
  * Second parallel phase, one chunk, with the import's list leases held: makes the leads of the
  * rows Screen let through again, but for the in-file duplicates, decides each against the stored
  * leads in the dedupe scope (one batched lookup for the chunk), records the decisions, records the
- * key index changes WriteKeys must make (by key shard), then writes the leads and the index entries of their keys that are
- * this chunk's alone, removes replaced leads and resets older ones. Each record is written before
- * what it describes, so a retried chunk replays it.
+ * key index changes WriteKeys must make (by key shard), then writes the leads and the index
+ * entries of their keys that are this chunk's alone, removes replaced leads and resets older
+ * ones. Each record is written before what it describes, so a retried chunk replays it.
  */
 public final class WriteChunk {
 
