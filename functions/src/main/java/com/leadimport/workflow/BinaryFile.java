@@ -451,7 +451,7 @@ final class BinaryFile {
         }
 
         <T> List<T> readList(Function<Reader, T> element) {
-            int count = count();
+            int count = readCount();
             List<T> values = new ArrayList<>(Math.min(count, 1 << 16));
             for (int i = 0; i < count; i++) {
                 values.add(element.apply(this));

@@ -1,6 +1,5 @@
 package com.leadimport.workflow;
 
-import com.leadimport.domain.row.Reason;
 import com.leadimport.domain.row.RowOutcome;
 import com.leadimport.ports.LeadStore.LeadRef;
 import java.util.List;
@@ -20,7 +19,7 @@ public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Re
         out.writeInt(VERSION).writeInt(chunk).writeCount(importedRows.size());
         importedRows.forEach(out::writeNumber);
         out.writeCount(rejected.size());
-        rejected.forEach(row -> writeRejected(out, row));
+        rejected.forEach(row -> ScreenedChunk.writeRejected(out, row));
         for (List<LeadRef> leads : List.of(replaced, reset)) {
             out.writeCount(leads.size());
             leads.forEach(lead -> out.writeSymbol(lead.list()).writeString(lead.leadId()));
@@ -32,20 +31,9 @@ public record ChunkResult(int chunk, List<Long> importedRows, List<RowOutcome.Re
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a chunk result file").expectVersion(VERSION);
         int chunk = in.readInt();
         List<Long> imported = in.readList(BinaryFile.Reader::readNumber);
-        List<RowOutcome.Rejected> rejected = in.readList(ChunkResult::readRejected);
+        List<RowOutcome.Rejected> rejected = in.readList(ScreenedChunk::readRejected);
         List<LeadRef> replaced = in.readList(ChunkResult::readLead);
         return new ChunkResult(chunk, imported, rejected, replaced, in.readList(ChunkResult::readLead));
-    }
-
-    /** A rejected row: its number, reason, message and original cells (or null). */
-    private static void writeRejected(BinaryFile.Writer out, RowOutcome.Rejected row) {
-        out.writeNumber(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
-    }
-
-    private static RowOutcome.Rejected readRejected(BinaryFile.Reader in) {
-        long rowNumber = in.readNumber();
-        Reason reason = Reason.valueOf(in.readSymbol());
-        return new RowOutcome.Rejected(rowNumber, reason, in.readString(), in.readStrings());
     }
 
     private static LeadRef readLead(BinaryFile.Reader in) {

@@ -16,12 +16,13 @@ import java.util.Set;
  */
 public record ScreenedChunk(List<RowOutcome.Rejected> rejected, Set<String> dncListed) {
 
-    private static final int VERSION = 4;
+    private static final int VERSION = 5;
 
     List<byte[]> encode() {
         BinaryFile.Writer out = new BinaryFile.Writer(rejected.size() * 64 + dncListed.size() * 16 + 16);
         out.writeInt(VERSION).writeCount(rejected.size());
-        rejected.forEach(row -> out.writeNumber(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()));
+        // the cells are in the chunk file
+        rejected.forEach(row -> writeRejected(out, new RowOutcome.Rejected(row.rowNumber(), row.reason(), row.message(), null)));
         out.writeStrings(dncListed);
         return out.parts();
     }
@@ -29,13 +30,23 @@ public record ScreenedChunk(List<RowOutcome.Rejected> rejected, Set<String> dncL
     /** The rejected rows come back without their cells. */
     static ScreenedChunk decode(List<byte[]> file) {
         BinaryFile.Reader in = new BinaryFile.Reader(file, "a screened chunk file").expectVersion(VERSION);
-        List<RowOutcome.Rejected> rejected = in.readList(row -> new RowOutcome.Rejected(row.readNumber(),
-                Reason.valueOf(row.readSymbol()), row.readString(), null));
+        List<RowOutcome.Rejected> rejected = in.readList(ScreenedChunk::readRejected);
         List<String> dncListed = in.readStrings();
         if (dncListed == null) {
             // written as a list, empty or not: a missing one would let numbers on DNC through
             throw new IllegalStateException("a screened chunk file is damaged: it has no list of the numbers on DNC");
         }
         return new ScreenedChunk(rejected, new LinkedHashSet<>(dncListed));
+    }
+
+    /** A rejected row: its number, reason, message and original cells (or null); chunk results write theirs so too. */
+    static void writeRejected(BinaryFile.Writer out, RowOutcome.Rejected row) {
+        out.writeNumber(row.rowNumber()).writeSymbol(row.reason().name()).writeString(row.message()).writeStrings(row.cells());
+    }
+
+    static RowOutcome.Rejected readRejected(BinaryFile.Reader in) {
+        long rowNumber = in.readNumber();
+        Reason reason = Reason.valueOf(in.readSymbol());
+        return new RowOutcome.Rejected(rowNumber, reason, in.readString(), in.readStrings());
     }
 }

@@ -116,6 +116,9 @@ class BinaryFileTest {
         BinaryFile.Reader nullCount = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(-1).toByteArray(), "a test file");
         assertThatThrownBy(nullCount::readCount).as("a count of rows or fields is never null")
                 .isInstanceOf(IllegalStateException.class).hasMessage("a test file is damaged: a count of -1 before byte 1");
+        BinaryFile.Reader nullList = new BinaryFile.Reader(new BinaryFile.Writer(8).writeCount(-1).toByteArray(), "a test file");
+        assertThatThrownBy(() -> nullList.readList(BinaryFile.Reader::readNumber)).as("a list of records is never null")
+                .isInstanceOf(IllegalStateException.class).hasMessage("a test file is damaged: a count of -1 before byte 1");
         byte[] endless = new byte[12];
         Arrays.fill(endless, (byte) 0x80);
         assertThatThrownBy(new BinaryFile.Reader(endless, "a test file")::readNumber).isInstanceOf(IllegalStateException.class)

@@ -50,7 +50,7 @@ class WorkRecordsTest {
 
         assertThatThrownBy(() -> ScreenedChunk.decode(List.of(Arrays.copyOf(file, file.length - 3))))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("a screened chunk file ends early");
-        BinaryFile.Writer noDncList = new BinaryFile.Writer(16).writeInt(4).writeCount(0).writeStrings(null);
+        BinaryFile.Writer noDncList = new BinaryFile.Writer(16).writeInt(5).writeCount(0).writeStrings(null);
         assertThatThrownBy(() -> ScreenedChunk.decode(noDncList.parts()))
                 .isInstanceOf(IllegalStateException.class).hasMessageContaining("has no list of the numbers on DNC");
         assertThatThrownBy(() -> ChunkResult.decode(List.of("{\"chunk\":0}".getBytes())))

@@ -35,8 +35,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * <ul>
  * <li>LeadsTable: PK {@code listShard} (list, U+001F, one of {@link #SHARDS} shards by lead id),
  * SK {@code leadId}; lead fields by their JSON names, phones as display form plus
- * {@code <phone>E164}, and nothing the key says ({@link LeadItems}). No index: an import's leads (the purge, removing a failed import) are the
- * lead ids that begin with its id in each of its list's shards. Sharded so that no
+ * {@code <phone>E164}, and nothing the key says ({@link LeadItems}). No index: an import's leads
+ * (the purge, removing a failed import) are the lead ids that begin with its id in each of its
+ * list's shards. Sharded so that no
  * partition key takes more than 1/64 of an import's writes; a list is read by fanning out over
  * its shards.</li>
  * <li>DedupeKeysTable: PK {@code key} ({@code P#+447...}, {@code E#ann@...}), SK {@code ref}: the
